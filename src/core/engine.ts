@@ -1,0 +1,304 @@
+/**
+ * The availability engine: answers a validated availability query from members' busy time.
+ * Pure (no DOM, no I/O beyond the `CalendarSource` it is given); runs in browsers and Node.
+ *
+ * Contract. Input is a `NormalisedQuery` (already validated, minutes for durations, UTC epoch
+ * ms for instants) and a `CalendarSource`; output is an `AvailabilityResponse` in the wire
+ * shape, instants as `YYYY-MM-DDTHH:mm:ssZ`. Semantics, all intervals half-open `[start, end)`:
+ * - Free: a member is free at an instant inside their `availablePeriods` (when given) and
+ *   outside every busy interval the source returns for them (and their `calendarIds`).
+ * - Buffers: a result `[s, e)` needs each member it names free over `[s - before, e + after)`;
+ *   buffer time may fall outside the query periods, result time may not.
+ * - Groups: a result needs, in every group, `required` of its members (`"all"` = every member)
+ *   free for the whole result. `participants` lists every member free for the whole result
+ *   (buffers included), in query order, each sub once; that may be more than `required`.
+ * - Query periods are merged where they overlap or touch; no result crosses a gap between them.
+ * - `periods`: the maximal intervals over which the requirement holds, at least
+ *   `requiredDuration` long. With N-of-M groups two such periods may overlap (the satisfying
+ *   members change); each is a distinct result with its own participants.
+ * - `overlapping_slots`: a slot of `requiredDuration` at every candidate start where the
+ *   requirement holds. `slots`: the same candidates taken greedily from the earliest so that
+ *   returned slots never overlap (the next slot starts at or after the previous one's end).
+ * - Candidate starts: every `startInterval` minutes (default `DEFAULT_START_INTERVAL_MINUTES`)
+ *   from the first instant at or after each merged query period's start that lies a whole
+ *   number of intervals after the top of that UTC hour, while the slot ends inside the period.
+ *   With `querySlots` the candidates are exactly those starts (deduplicated), always answered
+ *   as `available_slots` with no overlap rule; if query periods are also given a query slot
+ *   must lie inside one of them.
+ * - Order: by start, then end, then participants; starts are unique in every format, so the
+ *   engine emits results in order and stops at `maxResults`.
+ * - `member_statuses` (with `includeMemberStatuses`): one entry per distinct sub in query
+ *   order, from `calendars.status`, `active` when the source has no status.
+ * Cost: each member's busy time is fetched once for the window the query can touch, sorted
+ * and merged once; the answer is one sweep over the sorted boundaries of members' free time
+ * (periods) or over the candidate starts (slots), never a per-minute loop.
+ */
+import {
+  gapsWithin,
+  intersectedIntervals,
+  normalisedIntervals,
+  shrunkIntervals,
+} from './intervals.js';
+import type {
+  ApiAvailableSlot,
+  AvailabilityResponse,
+  CalendarSource,
+  Interval,
+  NormalisedQuery,
+} from './types.js';
+
+/** Minutes between candidate slot starts when the query gives no `startInterval`. */
+export const DEFAULT_START_INTERVAL_MINUTES = 15;
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** One member of one group, with the times a result may occupy (buffers already applied). */
+interface Seat {
+  sub: string;
+  /** Normalised intervals: a result inside one of them has this member free, buffers included. */
+  usable: Interval[];
+  /** Index into `usable` of the first interval that may still matter to the sweep. */
+  cursor: number;
+}
+
+interface SeatGroup {
+  seats: Seat[];
+  required: number;
+}
+
+/** The availability answer to `query`, computed from the busy time in `calendars`. */
+export function computeAvailability(
+  query: NormalisedQuery,
+  calendars: CalendarSource,
+): AvailabilityResponse {
+  const before = query.buffer.before * MINUTE;
+  const after = query.buffer.after * MINUTE;
+  const duration = query.requiredDuration * MINUTE;
+  const queryPeriods = normalisedIntervals(query.queryPeriods);
+  const querySlots = query.querySlots && [...new Set(query.querySlots)].sort((a, b) => a - b);
+  const reach = reachOf(queryPeriods, querySlots, duration);
+
+  const response: AvailabilityResponse = {};
+  let results: ApiAvailableSlot[] = [];
+  if (reach !== undefined) {
+    const window = { start: reach.start - before, end: reach.end + after };
+    const groups = seatGroupsFor(query, calendars, window, before, after, queryPeriods);
+    if (querySlots) {
+      results = availableSlots(groups, querySlots, duration, false, query.maxResults);
+    } else if (query.responseFormat === 'periods') {
+      results = availablePeriods(groups, duration, query.maxResults);
+    } else {
+      const interval = (query.startInterval ?? DEFAULT_START_INTERVAL_MINUTES) * MINUTE;
+      const starts = gridStarts(queryPeriods, interval, duration);
+      const nonOverlapping = query.responseFormat === 'slots';
+      results = availableSlots(groups, starts, duration, nonOverlapping, query.maxResults);
+    }
+  }
+  if (query.responseFormat === 'periods' && !querySlots) response.available_periods = results;
+  else response.available_slots = results;
+
+  if (query.includeMemberStatuses) {
+    response.member_statuses = distinctSubs(query).map((sub) => ({
+      sub,
+      sync_status: calendars.status?.(sub) ?? 'active',
+    }));
+  }
+  return response;
+}
+
+/** The span results may occupy, or undefined when the query leaves nothing to search. */
+function reachOf(
+  queryPeriods: readonly Interval[],
+  querySlots: readonly number[] | undefined,
+  duration: number,
+): Interval | undefined {
+  if (querySlots) {
+    if (querySlots.length === 0) return undefined;
+    return { start: querySlots[0]!, end: querySlots[querySlots.length - 1]! + duration };
+  }
+  if (queryPeriods.length === 0) return undefined;
+  return { start: queryPeriods[0]!.start, end: queryPeriods[queryPeriods.length - 1]!.end };
+}
+
+/** Every member of every group with the intervals a result may occupy for them. */
+function seatGroupsFor(
+  query: NormalisedQuery,
+  calendars: CalendarSource,
+  window: Interval,
+  before: number,
+  after: number,
+  queryPeriods: readonly Interval[],
+): SeatGroup[] {
+  // A sub named in several groups (with the same calendars) is fetched and merged once.
+  const freeBySource = new Map<string, Interval[]>();
+  return query.participants.map((group) => ({
+    required: group.required === 'all' ? group.members.length : group.required,
+    seats: group.members.map((member) => {
+      const key = `${member.sub}\u0000${member.calendarIds?.join('\u0000') ?? '*'}`;
+      let free = freeBySource.get(key);
+      if (free === undefined) {
+        const busy = normalisedIntervals(calendars.busy(member.sub, member.calendarIds, window));
+        free = gapsWithin(busy, window);
+        freeBySource.set(key, free);
+      }
+      if (member.availablePeriods) free = intersectedIntervals(free, member.availablePeriods);
+      let usable = shrunkIntervals(free, before, after);
+      if (queryPeriods.length > 0) usable = intersectedIntervals(usable, queryPeriods);
+      return { sub: member.sub, usable, cursor: 0 };
+    }),
+  }));
+}
+
+/** Candidate slot starts in each query period on the hour-aligned `interval` grid. */
+function gridStarts(
+  queryPeriods: readonly Interval[],
+  interval: number,
+  duration: number,
+): number[] {
+  const starts: number[] = [];
+  for (const { start, end } of queryPeriods) {
+    const hour = Math.floor(start / HOUR) * HOUR;
+    for (
+      let s = hour + Math.ceil((start - hour) / interval) * interval;
+      s + duration <= end;
+      s += interval
+    ) {
+      starts.push(s);
+    }
+  }
+  return starts;
+}
+
+/** Moves `seat.cursor` to its first usable interval ending after `instant`; returns that interval. */
+function usableAt(seat: Seat, instant: number): Interval | undefined {
+  const { usable } = seat;
+  while (seat.cursor < usable.length && usable[seat.cursor]!.end <= instant) seat.cursor += 1;
+  return usable[seat.cursor];
+}
+
+/** Slots `[s, s + duration)` at the given sorted starts where every group is satisfied. */
+function availableSlots(
+  groups: SeatGroup[],
+  starts: readonly number[],
+  duration: number,
+  nonOverlapping: boolean,
+  maxResults: number,
+): ApiAvailableSlot[] {
+  const results: ApiAvailableSlot[] = [];
+  let earliest = -Infinity;
+  const free: Seat[] = [];
+  for (const start of starts) {
+    if (results.length >= maxResults) break;
+    if (start < earliest) continue;
+    const end = start + duration;
+    free.length = 0;
+    let satisfied = true;
+    for (const group of groups) {
+      let count = 0;
+      let missing = group.seats.length - group.required;
+      for (const seat of group.seats) {
+        const run = usableAt(seat, start);
+        if (run !== undefined && run.start <= start && run.end >= end) {
+          count += 1;
+          free.push(seat);
+        } else if (--missing < 0) {
+          break;
+        }
+      }
+      if (count < group.required) {
+        satisfied = false;
+        break;
+      }
+    }
+    if (!satisfied) continue;
+    results.push(resultOf(start, end, free));
+    if (nonOverlapping) earliest = end;
+  }
+  return results;
+}
+
+/** The maximal periods, at least `duration` long, over which every group is satisfied. */
+function availablePeriods(
+  groups: SeatGroup[],
+  duration: number,
+  maxResults: number,
+): ApiAvailableSlot[] {
+  // A maximal period starts where some member's usable time starts, so those are the only
+  // candidate starts; from each, the period runs to the earliest instant where some group
+  // loses its required-th member. One found from an earlier start covering it is not maximal.
+  const startSet = new Set<number>();
+  for (const group of groups) {
+    for (const seat of group.seats) for (const run of seat.usable) startSet.add(run.start);
+  }
+  const starts = Float64Array.from(startSet).sort();
+  const results: ApiAvailableSlot[] = [];
+  const ends: number[] = [];
+  let coveredUntil = -Infinity;
+  for (const start of starts) {
+    if (results.length >= maxResults) break;
+    let end = Infinity;
+    for (const group of groups) {
+      ends.length = 0;
+      let missing = group.seats.length - group.required;
+      for (const seat of group.seats) {
+        const run = usableAt(seat, start);
+        if (run !== undefined && run.start <= start) ends.push(run.end);
+        else if (--missing < 0) break;
+      }
+      if (ends.length < group.required) {
+        end = -Infinity;
+        break;
+      }
+      end = Math.min(end, requiredThLargest(ends, group.required));
+    }
+    if (end <= coveredUntil) continue;
+    coveredUntil = end;
+    if (end - start < duration) continue;
+    const free: Seat[] = [];
+    for (const group of groups) {
+      for (const seat of group.seats) {
+        const run = seat.usable[seat.cursor];
+        if (run !== undefined && run.start <= start && run.end >= end) free.push(seat);
+      }
+    }
+    results.push(resultOf(start, end, free));
+  }
+  return results;
+}
+
+/** The `k`-th largest of `values` (1-based); reorders `values`. */
+function requiredThLargest(values: number[], k: number): number {
+  if (k === values.length) {
+    let min = Infinity;
+    for (const v of values) if (v < min) min = v;
+    return min;
+  }
+  if (k === 1) {
+    let max = -Infinity;
+    for (const v of values) if (v > max) max = v;
+    return max;
+  }
+  values.sort((a, b) => b - a);
+  return values[k - 1]!;
+}
+
+/** A result in the wire shape naming each free member's sub once, in query order. */
+function resultOf(start: number, end: number, free: readonly Seat[]): ApiAvailableSlot {
+  const subs = [...new Set(free.map((seat) => seat.sub))];
+  return {
+    start: isoInstant(start),
+    end: isoInstant(end),
+    participants: subs.map((sub) => ({ sub })),
+  };
+}
+
+/** Every sub in the query once, in query order. */
+function distinctSubs(query: NormalisedQuery): string[] {
+  return [...new Set(query.participants.flatMap((g) => g.members.map((m) => m.sub)))];
+}
+
+/** `ms` as `YYYY-MM-DDTHH:mm:ssZ` (whole seconds, as the API writes instants). */
+function isoInstant(ms: number): string {
+  return new Date(ms).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
