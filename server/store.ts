@@ -1,0 +1,364 @@
+/**
+ * The embedded API's store: accounts, their calendars and events in `DIR/store.json`, and
+ * short-lived element tokens in memory.
+ *
+ * Contract: the file is only ever replaced by renaming a fully written, fsynced temp file from
+ * the same directory over it, one write at a time, so a crash mid-write leaves the previous
+ * version intact; temp files left by a crash are ignored and removed on open. Instants are ISO
+ * strings in the file and UTC epoch ms in memory. On first open the store is seeded with the demo
+ * people and their busy time for [today - 7 days, today + 90 days] (UTC days), and the seeded
+ * range is extended forward whenever it is opened on a later day.
+ */
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { CalendarSource, Interval, IsoInstant } from '../src/core/types.js';
+import { DEMO_PEOPLE, demoEvents } from '../src/data/demo-calendars.js';
+
+/** A person whose calendars the API answers for. */
+export interface StoredAccount {
+  sub: string;
+  name: string;
+  email: string;
+  tzid: string;
+}
+
+/** A calendar of an account. */
+export interface StoredCalendar {
+  id: string;
+  sub: string;
+  name: string;
+  tzid: string;
+}
+
+/** A busy event in a calendar. */
+export interface StoredEvent {
+  id: string;
+  calendar_id: string;
+  start: IsoInstant;
+  end: IsoInstant;
+  summary: string;
+  /** `demo` for seeded busy time; other sources (bookings) come with their own features. */
+  source: string;
+}
+
+/** The file's contents; new collections (bookings, webhook outbox) are added as new keys. */
+export interface StoreData {
+  version: 1;
+  client_secret: string;
+  /** UTC range the demo events were generated for. */
+  seeded: { start: IsoInstant; end: IsoInstant };
+  accounts: StoredAccount[];
+  calendars: StoredCalendar[];
+  events: StoredEvent[];
+}
+
+/** An element token: subs and an origin it may be used for, until it expires. */
+export interface ElementToken {
+  token: string;
+  permissions: string[];
+  subs: string[];
+  origin: string;
+  /** UTC epoch ms. */
+  expiresAt: number;
+}
+
+/** Where and how a store keeps its data. */
+export interface StoreOptions {
+  /** Directory holding `store.json`; ignored with `memory`. */
+  dir?: string;
+  /** Keep everything in memory (tests). */
+  memory?: boolean;
+  /** Clock, UTC epoch ms. */
+  now?: () => number;
+}
+
+const DAY = 86_400_000;
+/** Expired tokens are remembered this long so their users hear "expired", not "invalid". */
+const EXPIRED_TOKEN_MEMORY = DAY;
+const FILE = 'store.json';
+const TEMP = /^store\.json\..+\.tmp$/;
+
+/** Per-sub busy index: events sorted by start, with the longest event to bound searches. */
+interface BusyIndex {
+  starts: number[];
+  ends: number[];
+  calendarIds: string[];
+  longest: number;
+}
+
+function isoOf(ms: number): IsoInstant {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
+}
+
+function digestOf(text: string): Buffer {
+  return createHash('sha256').update(text).digest();
+}
+
+/** The range demo events should cover when opened at `now`. */
+function seedRangeAt(now: number): Interval {
+  const today = Math.floor(now / DAY) * DAY;
+  return { start: today - 7 * DAY, end: today + 91 * DAY };
+}
+
+/** Seeded demo events of every account whose start falls in `range`. */
+function demoEventsIn(accounts: readonly StoredAccount[], range: Interval): StoredEvent[] {
+  return accounts.flatMap(({ sub }) =>
+    demoEvents(sub, range)
+      .filter((e) => e.start >= range.start && e.start < range.end)
+      .map((e) => ({
+        id: `evt_${e.calendarId.replace(/^cal_/, '')}_${e.start.toString(36)}`,
+        calendar_id: e.calendarId,
+        start: isoOf(e.start),
+        end: isoOf(e.end),
+        summary: e.summary,
+        source: 'demo',
+      })),
+  );
+}
+
+function freshData(now: number): StoreData {
+  const range = seedRangeAt(now);
+  const accounts = DEMO_PEOPLE.map(({ sub, name, email, tzid }) => ({ sub, name, email, tzid }));
+  return {
+    version: 1,
+    client_secret: `demo_client_secret_${randomBytes(24).toString('base64url')}`,
+    seeded: { start: isoOf(range.start), end: isoOf(range.end) },
+    accounts,
+    calendars: DEMO_PEOPLE.flatMap((p) =>
+      p.calendars.map((c) => ({ id: c.id, sub: p.sub, name: c.name, tzid: p.tzid })),
+    ),
+    events: demoEventsIn(accounts, range),
+  };
+}
+
+function checkedData(text: string, path: string): StoreData {
+  let data: Partial<StoreData>;
+  try {
+    data = JSON.parse(text) as Partial<StoreData>;
+  } catch (error) {
+    throw new Error(`${path} is not valid JSON (${(error as Error).message}); move it aside`);
+  }
+  const valid =
+    data.version === 1 &&
+    typeof data.client_secret === 'string' &&
+    typeof data.seeded?.end === 'string' &&
+    Array.isArray(data.accounts) &&
+    Array.isArray(data.calendars) &&
+    Array.isArray(data.events);
+  if (!valid) throw new Error(`${path} is not a version 1 store; move it aside`);
+  return data as StoreData;
+}
+
+/** Calendars, events and element tokens behind the embedded API. */
+export class Store {
+  private readonly tokens = new Map<string, ElementToken>();
+  private readonly busyIndexes = new Map<string, BusyIndex>();
+  private readonly accountsBySub: Map<string, StoredAccount>;
+  private writing: Promise<void> = Promise.resolve();
+  private dirty = false;
+
+  private constructor(
+    private readonly data: StoreData,
+    /** Absent for an in-memory store. */
+    private readonly path: string | undefined,
+    /** Clock, UTC epoch ms. */
+    readonly now: () => number,
+  ) {
+    this.accountsBySub = new Map(data.accounts.map((a) => [a.sub, a]));
+  }
+
+  /** Opens (or creates and seeds) the store, extending the demo events to the current day. */
+  static async open(options: StoreOptions = {}): Promise<Store> {
+    const now = options.now ?? Date.now;
+    if (options.memory) return new Store(freshData(now()), undefined, now);
+    const dir = options.dir ?? '.data';
+    const path = join(dir, FILE);
+    await mkdir(dir, { recursive: true });
+    const leftovers = (await readdir(dir)).filter((name) => TEMP.test(name));
+    await Promise.all(leftovers.map((name) => rm(join(dir, name), { force: true })));
+    let text: string | undefined;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    }
+    const store = new Store(
+      text === undefined ? freshData(now()) : checkedData(text, path),
+      path,
+      now,
+    );
+    const wanted = seedRangeAt(now());
+    const seededEnd = Date.parse(store.data.seeded.end);
+    if (seededEnd < wanted.end) {
+      store.data.seeded.end = isoOf(wanted.end);
+      store.data.events.push(
+        ...demoEventsIn(store.data.accounts, { start: seededEnd, end: wanted.end }),
+      );
+      store.busyIndexes.clear();
+    }
+    if (text === undefined || seededEnd < wanted.end) await store.persist();
+    return store;
+  }
+
+  /** The application's client secret. */
+  get clientSecret(): string {
+    return this.data.client_secret;
+  }
+
+  /** Whether `candidate` is the client secret (compared in constant time). */
+  isClientSecret(candidate: string): boolean {
+    return timingSafeEqual(digestOf(candidate), digestOf(this.data.client_secret));
+  }
+
+  /** The UTC range demo events have been generated for. */
+  get seeded(): Interval {
+    return { start: Date.parse(this.data.seeded.start), end: Date.parse(this.data.seeded.end) };
+  }
+
+  /** Every account, in seed order. */
+  accounts(): readonly StoredAccount[] {
+    return this.data.accounts;
+  }
+
+  /** The account of `sub`, if there is one. */
+  account(sub: string): StoredAccount | undefined {
+    return this.accountsBySub.get(sub);
+  }
+
+  /** Calendars of `sub`. */
+  calendarsOf(sub: string): StoredCalendar[] {
+    return this.data.calendars.filter((c) => c.sub === sub);
+  }
+
+  /** Events of one calendar, in stored order. */
+  eventsOf(calendarId: string): StoredEvent[] {
+    return this.data.events.filter((e) => e.calendar_id === calendarId);
+  }
+
+  /** Adds events to their calendars and saves; throws on an unknown calendar. */
+  async addEvents(events: readonly StoredEvent[]): Promise<void> {
+    for (const event of events) {
+      const calendar = this.data.calendars.find((c) => c.id === event.calendar_id);
+      if (!calendar) throw new Error(`no calendar ${event.calendar_id}`);
+      this.busyIndexes.delete(calendar.sub);
+    }
+    this.data.events.push(...events);
+    await this.persist();
+  }
+
+  /** Busy time from stored events, for the availability engine. */
+  calendarSource(): CalendarSource {
+    return {
+      busy: (sub, calendarIds, window) => this.busyOf(sub, calendarIds, window),
+      status: () => 'active',
+    };
+  }
+
+  private busyOf(sub: string, calendarIds: readonly string[] | undefined, window: Interval) {
+    const index = this.busyIndexOf(sub);
+    const wanted = calendarIds && new Set(calendarIds);
+    const from = window.start - index.longest;
+    let low = 0;
+    let high = index.starts.length;
+    while (low < high) {
+      const mid = (low + high) >>> 1;
+      if (index.starts[mid] < from) low = mid + 1;
+      else high = mid;
+    }
+    const busy: Interval[] = [];
+    for (let i = low; i < index.starts.length && index.starts[i] < window.end; i++) {
+      if (index.ends[i] <= window.start) continue;
+      if (wanted && !wanted.has(index.calendarIds[i])) continue;
+      busy.push({ start: index.starts[i], end: index.ends[i] });
+    }
+    return busy;
+  }
+
+  private busyIndexOf(sub: string): BusyIndex {
+    let index = this.busyIndexes.get(sub);
+    if (index) return index;
+    const own = new Set(this.calendarsOf(sub).map((c) => c.id));
+    const events = this.data.events
+      .filter((e) => own.has(e.calendar_id))
+      .map((e) => ({ start: Date.parse(e.start), end: Date.parse(e.end), id: e.calendar_id }))
+      .sort((a, b) => a.start - b.start);
+    index = {
+      starts: events.map((e) => e.start),
+      ends: events.map((e) => e.end),
+      calendarIds: events.map((e) => e.id),
+      longest: events.reduce((max, e) => Math.max(max, e.end - e.start), 0),
+    };
+    this.busyIndexes.set(sub, index);
+    return index;
+  }
+
+  /** Mints an element token for `subs` and `origin`, valid for `ttlSeconds`. */
+  issueElementToken(grant: {
+    permissions: string[];
+    subs: string[];
+    origin: string;
+    ttlSeconds: number;
+  }): ElementToken {
+    const now = this.now();
+    for (const [key, token] of this.tokens) {
+      if (token.expiresAt + EXPIRED_TOKEN_MEMORY < now) this.tokens.delete(key);
+    }
+    const token: ElementToken = {
+      token: `et_${randomBytes(24).toString('base64url')}`,
+      permissions: [...grant.permissions],
+      subs: [...grant.subs],
+      origin: grant.origin,
+      expiresAt: now + grant.ttlSeconds * 1000,
+    };
+    this.tokens.set(token.token, token);
+    return token;
+  }
+
+  /** The element token named `token`, expired or not, if it was issued recently. */
+  elementToken(token: string): ElementToken | undefined {
+    return this.tokens.get(token);
+  }
+
+  /** Whether some recently issued element token is for `origin` (CORS is granted to it). */
+  isTokenOrigin(origin: string): boolean {
+    for (const token of this.tokens.values()) if (token.origin === origin) return true;
+    return false;
+  }
+
+  /** Resolves once every change so far is on disk. */
+  flush(): Promise<void> {
+    return this.writing;
+  }
+
+  private persist(): Promise<void> {
+    if (!this.path) return Promise.resolve();
+    this.dirty = true;
+    // One write at a time; writes queued behind another collapse into one of the latest state.
+    this.writing = this.writing
+      .catch(() => undefined)
+      .then(() => (this.dirty ? this.writeFile() : undefined));
+    return this.writing;
+  }
+
+  private async writeFile(): Promise<void> {
+    const path = this.path as string;
+    this.dirty = false;
+    const temp = `${path}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+    const file = await open(temp, 'w');
+    try {
+      await file.writeFile(JSON.stringify(this.data));
+      await file.sync();
+    } catch (error) {
+      await file.close();
+      await rm(temp, { force: true });
+      throw error;
+    }
+    await file.close();
+    await rename(temp, path);
+    // Make the rename itself durable; not every platform can fsync a directory.
+    const dir = await open(join(path, '..'), 'r').catch(() => undefined);
+    await dir?.sync().catch(() => undefined);
+    await dir?.close();
+  }
+}
