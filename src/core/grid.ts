@@ -272,7 +272,12 @@ function boundariesAt(key: string, wallMinutes: number, zone: string, stop: bool
 
 function rowOf(boundary: Boundary, end: number, zone: string): GridRow {
   const time = formatHHmm(boundary.wallMinutes);
-  const status = boundary.status as RowStatus;
+  // A row whose own time is skipped but whose span is not (a gap that is not a whole number of
+  // rows) still holds real time, so it is a normal row that starts where the clocks land.
+  const status =
+    boundary.status === 'nonexistent' && end > boundary.instant
+      ? 'normal'
+      : (boundary.status as RowStatus);
   const second = status === 'repeated-second';
   const row: GridRow = {
     key: second ? `${time}#2` : time,
