@@ -1,0 +1,65 @@
+/**
+ * The local transport: availability answered by the engine over in-memory calendars, with no
+ * network (the `demo` attribute, static Storybook, offline use, tests).
+ *
+ * Contract: same interface and same result as `HttpTransport`: the engine's response goes
+ * through the same validation and normalisation; an optional latency imitates a network; an
+ * aborted signal rejects with an `AbortError`; an engine failure rejects with kind `server`.
+ */
+import { computeAvailability } from '../core/engine.js';
+import type { CalendarSource, NormalisedQuery } from '../core/types.js';
+import { demoCalendarSource } from './demo-calendars.js';
+import { SchedulingError, abortError } from './errors.js';
+import { timerSleep, type Sleep } from './timing.js';
+import type { AvailabilityResult, RequestOptions, Transport } from './transport.js';
+import { availabilityResultFromBody } from './validate.js';
+
+/** Where the local transport reads busy time from, and how slow it pretends to be. */
+export interface LocalTransportOptions {
+  /** Members' calendars. */
+  calendars: CalendarSource;
+  /** Milliseconds to wait before answering, as a network would. */
+  latencyMs?: number;
+  /** How to wait; a real timer by default. */
+  sleep?: Sleep;
+}
+
+/** A transport answered by the availability engine over a `CalendarSource`. */
+export class LocalTransport implements Transport {
+  private readonly calendars: CalendarSource;
+  private readonly latencyMs: number;
+  private readonly sleep: Sleep;
+
+  constructor(options: LocalTransportOptions) {
+    this.calendars = options.calendars;
+    this.latencyMs = options.latencyMs ?? 0;
+    this.sleep = options.sleep ?? timerSleep;
+  }
+
+  /** Available slots or periods for `query`, computed locally. */
+  async availability(
+    query: NormalisedQuery,
+    { signal }: RequestOptions = {},
+  ): Promise<AvailabilityResult> {
+    if (this.latencyMs > 0) await this.sleep(this.latencyMs, signal);
+    if (signal?.aborted) throw abortError();
+    let response: unknown;
+    try {
+      response = computeAvailability(query, this.calendars);
+    } catch (error) {
+      if (error instanceof SchedulingError) throw error;
+      const reason = error instanceof Error ? error.message : String(error);
+      throw new SchedulingError('server', `The local availability engine failed: ${reason}`, {
+        cause: error,
+      });
+    }
+    return availabilityResultFromBody(response, query);
+  }
+}
+
+/** A local transport over the demo calendars: any sub gets a deterministic, realistic week. */
+export function demoTransport(
+  options: Omit<LocalTransportOptions, 'calendars'> = {},
+): LocalTransport {
+  return new LocalTransport({ ...options, calendars: demoCalendarSource() });
+}
