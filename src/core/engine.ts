@@ -83,7 +83,10 @@ export function computeAvailability(
   let results: ApiAvailableSlot[] = [];
   if (reach !== undefined) {
     const window = { start: reach.start - before, end: reach.end + after };
-    const groups = seatGroupsFor(query, calendars, window, before, after, queryPeriods);
+    // Without query slots the window is the query periods' reach plus buffers, so time shrunk
+    // by the buffers already lies inside it: only gaps between several periods need cutting.
+    const clipTo = querySlots || queryPeriods.length > 1 ? queryPeriods : [];
+    const groups = seatGroupsFor(query, calendars, window, before, after, clipTo);
     if (querySlots) {
       results = availableSlots(groups, querySlots, duration, false, query.maxResults);
     } else if (query.responseFormat === 'periods') {
@@ -128,7 +131,7 @@ function seatGroupsFor(
   window: Interval,
   before: number,
   after: number,
-  queryPeriods: readonly Interval[],
+  clipTo: readonly Interval[],
 ): SeatGroup[] {
   // A sub named in several groups (with the same calendars) is fetched and merged once.
   const freeBySource = new Map<string, Interval[]>();
@@ -143,8 +146,8 @@ function seatGroupsFor(
         freeBySource.set(key, free);
       }
       if (member.availablePeriods) free = intersectedIntervals(free, member.availablePeriods);
-      let usable = shrunkIntervals(free, before, after);
-      if (queryPeriods.length > 0) usable = intersectedIntervals(usable, queryPeriods);
+      let usable = before === 0 && after === 0 ? free : shrunkIntervals(free, before, after);
+      if (clipTo.length > 0) usable = intersectedIntervals(usable, clipTo);
       return { sub: member.sub, usable, cursor: 0 };
     }),
   }));
@@ -267,19 +270,28 @@ function availablePeriods(
   return results;
 }
 
-/** The `k`-th largest of `values` (1-based); reorders `values`. */
+/** The `k`-th largest of `values` (1-based, `k <= values.length`); may reorder `values`. */
 function requiredThLargest(values: number[], k: number): number {
   if (k === values.length) {
     let min = Infinity;
     for (const v of values) if (v < min) min = v;
     return min;
   }
-  if (k === 1) {
-    let max = -Infinity;
-    for (const v of values) if (v > max) max = v;
-    return max;
+  if (k > 8) {
+    values.sort((a, b) => b - a);
+    return values[k - 1]!;
   }
-  values.sort((a, b) => b - a);
+  // Small k (the usual "2 of 5"): keep the k largest in descending order in the array's head.
+  for (let i = 1; i < values.length; i++) {
+    const v = values[i]!;
+    if (i >= k && v <= values[k - 1]!) continue;
+    let j = Math.min(i, k - 1);
+    while (j > 0 && values[j - 1]! < v) {
+      values[j] = values[j - 1]!;
+      j -= 1;
+    }
+    values[j] = v;
+  }
   return values[k - 1]!;
 }
 

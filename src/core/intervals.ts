@@ -10,17 +10,33 @@ import type { Interval } from './types.js';
 
 /** The union of `intervals` (any order, possibly overlapping) as a normalised list; empty and non-finite intervals are dropped. */
 export function normalisedIntervals(intervals: readonly Interval[]): Interval[] {
-  const valid = intervals.filter(
-    (i) => Number.isFinite(i.start) && Number.isFinite(i.end) && i.end > i.start,
-  );
-  valid.sort((a, b) => a.start - b.start);
+  // A union depends only on the multisets of starts and ends, so each is sorted on its own as
+  // a typed array (a native numeric sort, several times faster than sorting objects).
+  const starts = new Float64Array(intervals.length);
+  const ends = new Float64Array(intervals.length);
+  let count = 0;
+  for (const { start, end } of intervals) {
+    if (Number.isFinite(start) && Number.isFinite(end) && end > start) {
+      starts[count] = start;
+      ends[count] = end;
+      count += 1;
+    }
+  }
+  const sortedStarts = starts.subarray(0, count).sort();
+  const sortedEnds = ends.subarray(0, count).sort();
   const merged: Interval[] = [];
-  for (const { start, end } of valid) {
-    const last = merged[merged.length - 1];
-    if (last !== undefined && start <= last.end) {
-      if (end > last.end) last.end = end;
+  let depth = 0;
+  let open = 0;
+  for (let i = 0, j = 0; j < count;) {
+    // Starts go first on ties, so touching intervals merge.
+    if (i < count && sortedStarts[i]! <= sortedEnds[j]!) {
+      if (depth === 0) open = sortedStarts[i]!;
+      depth += 1;
+      i += 1;
     } else {
-      merged.push({ start, end });
+      depth -= 1;
+      if (depth === 0) merged.push({ start: open, end: sortedEnds[j]! });
+      j += 1;
     }
   }
   return merged;

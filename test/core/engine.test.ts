@@ -65,6 +65,8 @@ function lines(results: ApiAvailableSlot[] | undefined): string[] {
   );
 }
 
+const TEN = Array.from({ length: 10 }, (_, i) => `m${i}`);
+
 interface Case {
   name: string;
   busy: Table;
@@ -136,6 +138,15 @@ const periodCases: Case[] = [
     query: { participants: [group(['A', 'B', 'C'], 2)], queryPeriods: [period('09:00', '15:00')] },
     // Two are free at every instant, but no pair all day: one period per pair that lasts.
     expected: ['09:00-11:00 A,C', '10:30-13:00 B,C', '12:00-15:00 A,B'],
+  },
+  {
+    name: '9 of 10: each period keeps nine members free throughout',
+    busy: { m8: [['10:00', '11:00']], m9: [['12:00', '13:00']] },
+    query: { participants: [group(TEN, 9)] },
+    expected: [
+      `09:00-12:00 ${[...TEN.slice(0, 8), 'm9'].join(',')}`,
+      `11:00-17:00 ${TEN.slice(0, 9).join(',')}`,
+    ],
   },
   {
     name: 'every group must be satisfied',
