@@ -68,7 +68,7 @@ const KNOWN: readonly (readonly [string, string, Habits])[] = [
       lunchStart: 750,
       lunchMinutes: 45,
       standup: 570,
-      fill: 0.5,
+      fill: 0.4,
     },
   ],
   [
@@ -81,7 +81,7 @@ const KNOWN: readonly (readonly [string, string, Habits])[] = [
       lunchStart: 720,
       lunchMinutes: 60,
       standup: 555,
-      fill: 0.45,
+      fill: 0.4,
     },
   ],
   [
@@ -94,7 +94,7 @@ const KNOWN: readonly (readonly [string, string, Habits])[] = [
       lunchStart: 720,
       lunchMinutes: 30,
       standup: 570,
-      fill: 0.55,
+      fill: 0.42,
     },
   ],
   [
@@ -220,47 +220,52 @@ function eventsOfDay(sub: string, habits: Habits, day: string): DemoEvent[] {
   if (weekday === 0 || weekday === 6) {
     return [{ calendarId: personal, start: at(0), end: at(1440), summary: 'Weekend' }];
   }
-  const blocks: { from: number; to: number; calendarId: string; summary: string }[] = [
-    { from: 0, to: habits.dayStart, calendarId: personal, summary: 'Outside working hours' },
-    { from: habits.dayEnd, to: 1440, calendarId: personal, summary: 'Outside working hours' },
-    {
-      from: habits.lunchStart,
-      to: habits.lunchStart + habits.lunchMinutes,
-      calendarId: personal,
-      summary: 'Lunch',
-    },
+  const event = (from: number, to: number, calendarId: string, summary: string): DemoEvent => ({
+    calendarId,
+    start: at(from),
+    end: at(to),
+    summary,
+  });
+  const events = [
+    event(0, habits.dayStart, personal, 'Outside working hours'),
+    event(habits.dayEnd, 1440, personal, 'Outside working hours'),
+    event(habits.lunchStart, habits.lunchStart + habits.lunchMinutes, personal, 'Lunch'),
   ];
   if (habits.standup !== undefined) {
-    blocks.push({
-      from: habits.standup,
-      to: habits.standup + 15,
-      calendarId: work,
-      summary: 'Team stand-up',
-    });
+    events.push(event(habits.standup, habits.standup + 15, work, 'Team stand-up'));
   }
   const random = randomFrom(hashOf(`${sub}|${day}`));
   // Vary the day around the person's usual load so that some days are light and some packed.
   const target = (habits.fill + (random() - 0.5) * 0.15) * (habits.dayEnd - habits.dayStart);
   let busy = habits.lunchMinutes + (habits.standup === undefined ? 0 : 15);
-  for (let attempt = 0; attempt < 40 && busy < target; attempt++) {
-    const minutes = DURATIONS[Math.floor(random() * DURATIONS.length)];
-    const quarters = Math.floor((habits.dayEnd - habits.dayStart - minutes) / 15);
-    const from = habits.dayStart + Math.floor(random() * (quarters + 1)) * 15;
-    const to = from + minutes;
-    if (blocks.some((b) => b.from < to && from < b.to)) continue;
+  const workStart = at(habits.dayStart);
+  const workEnd = at(habits.dayEnd);
+  for (const { start, minutes } of meetingSlotsAround(workStart, workEnd)) {
+    if (busy >= target) break;
+    const end = start + minutes * MINUTE;
+    if (start < workStart || end > workEnd || random() < 0.2) continue;
+    if (events.some((e) => e.start < end && start < e.end)) continue;
     const summary = MEETINGS[Math.floor(random() * MEETINGS.length)];
-    blocks.push({ from, to, calendarId: work, summary });
+    events.push({ calendarId: work, start, end, summary });
     busy += minutes;
   }
-  return blocks
-    .map((b) => ({
-      calendarId: b.calendarId,
-      start: at(b.from),
-      end: at(b.to),
-      summary: b.summary,
-    }))
-    .filter((e) => e.end > e.start)
-    .sort((a, b) => a.start - b.start);
+  return events.filter((e) => e.end > e.start).sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Candidate meeting slots of the UTC days touching `[from, to)`, the same for everybody: people
+ * whose working hours overlap meet each other, so their busy time lines up as it does in a team.
+ */
+function meetingSlotsAround(from: number, to: number): { start: number; minutes: number }[] {
+  const slots: { start: number; minutes: number }[] = [];
+  for (let utcDay = Math.floor(from / DAY); utcDay * DAY < to; utcDay++) {
+    const random = randomFrom(hashOf(`meetings|${utcDay}`));
+    for (let i = 0; i < 96; i++) {
+      const start = utcDay * DAY + Math.floor(random() * 96) * 15 * MINUTE;
+      slots.push({ start, minutes: DURATIONS[Math.floor(random() * DURATIONS.length)] });
+    }
+  }
+  return slots;
 }
 
 const DURATIONS = [30, 30, 45, 60, 60, 90];
