@@ -139,6 +139,10 @@ function overridesFor(
 ): { texts: Map<StringKey, string>; warnings: string[] } {
   const texts = new Map<StringKey, string>();
   const warnings: string[] = [];
+  if (typeof translations !== 'object' || translations === null || Array.isArray(translations)) {
+    warnings.push('translations: expected an object of texts by key; ignored.');
+    return { texts, warnings };
+  }
   const general: Translations = {};
   const perLocale: Translations[] = [];
   for (const [name, value] of Object.entries(translations)) {

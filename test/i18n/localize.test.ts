@@ -133,6 +133,14 @@ describe('withOverrides', () => {
     expect(en.warnings[0]).to.contain('"slot_picker.confrim"');
     expect(en.warnings[1]).to.contain('"slot_picker.cancel"');
   });
+
+  it('reports translations that are not an object', async () => {
+    const en = withOverrides(await loadStrings('en'), JSON.parse('["Book"]'));
+    expect(en.t('slot_picker.confirm')).to.equal('Confirm');
+    expect(en.warnings).to.deep.equal([
+      'translations: expected an object of texts by key; ignored.',
+    ]);
+  });
 });
 
 describe('setupLocalization', () => {
