@@ -56,7 +56,7 @@
 'errors.auth': `Nous n'avons pas pu vérifier l'accès à ces créneaux. Le lien a peut-être expiré.`,
 'errors.bad_response': `Nous avons reçu une réponse inattendue. Veuillez réessayer.`,
 'errors.config': `Cette page de prise de rendez-vous n'est pas correctement configurée.`,
-'errors.conflict': `Désolés, ce créneau vient d'être réservé. Veuillez en choisir un autre.`,
+'errors.conflict': `Désolé, ce créneau vient d'être réservé. Veuillez en choisir un autre.`,
 'errors.forbidden': `Vous n'avez pas l'autorisation de consulter ces créneaux.`,
 'errors.gone': `Ce lien de réservation n'est plus disponible.`,
 'errors.invalid_attribute': str`L'attribut ${0} n'est pas valide : ${1}`,
