@@ -32,6 +32,21 @@ export function fieldError(
   return new ApiError(status, { [field]: [{ key, description }] }, headers);
 }
 
+/** Adds one error on `field` to `errors`. */
+export function addFieldError(
+  errors: ApiFieldErrors,
+  field: string,
+  key: string,
+  description: string,
+): void {
+  (errors[field] ??= []).push({ key, description });
+}
+
+/** Whether `value` is a plain JSON object (not null, not an array). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** Writes `body` as JSON with `status`, plus any extra headers. */
 export function sendJson(
   res: ServerResponse,

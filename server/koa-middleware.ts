@@ -1,0 +1,26 @@
+/**
+ * The embedded API as Koa middleware, for @web/test-runner's dev server
+ * (`middleware: [apiMiddleware(api)]`).
+ *
+ * Contract: requests under `/v1/` are answered by the API straight on Node's response, with
+ * `ctx.respond = false` so Koa leaves it alone; everything else goes to `next()`.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { Api } from './api.js';
+
+/** The part of a Koa context the middleware uses. */
+export interface KoaLikeContext {
+  req: IncomingMessage;
+  res: ServerResponse;
+  respond?: boolean;
+}
+
+/** Koa middleware serving `api` under `/v1/` and passing every other request on. */
+export function apiMiddleware(
+  api: Api,
+): (ctx: KoaLikeContext, next: () => Promise<unknown>) => Promise<void> {
+  return async (ctx, next) => {
+    if (await api.handle(ctx.req, ctx.res)) ctx.respond = false;
+    else await next();
+  };
+}
