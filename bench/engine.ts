@@ -77,21 +77,22 @@ function queryFor(
   };
 }
 
-/** Milliseconds of each of `runs` timed calls after `warmup` untimed ones, and the result count. */
-function timings(
-  run: () => number,
-  warmup: number,
-  runs: number,
-): { times: number[]; results: number } {
-  let results = 0;
-  for (let i = 0; i < warmup; i++) results = run();
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = performance.now();
-    run();
-    times.push(performance.now() - t0);
+/**
+ * Sorted milliseconds of `rounds` timed calls of each function after `warmup` untimed rounds.
+ * Every round calls each function once, rotating which goes first, so that load from other
+ * processes on the machine falls on all scales alike instead of skewing one of them.
+ */
+function interleavedTimings(calls: (() => unknown)[], warmup: number, rounds: number): number[][] {
+  const times = calls.map((): number[] => []);
+  for (let round = 0; round < warmup + rounds; round++) {
+    for (let k = 0; k < calls.length; k++) {
+      const index = (round + k) % calls.length;
+      const t0 = performance.now();
+      calls[index]!();
+      if (round >= warmup) times[index]!.push(performance.now() - t0);
+    }
   }
-  return { times: times.sort((a, b) => a - b), results };
+  return times.map((t) => t.sort((a, b) => a - b));
 }
 
 const quantile = (sorted: number[], q: number) =>
@@ -110,27 +111,36 @@ console.log(
   'format             required  scale  busy events  results  median ms   p90 ms  runs  growth  n log n',
 );
 
-const data = new Map(SCALES.map((scale) => [scale, calendarsAt(scale)]));
+const WARMUP = 5;
+const ROUNDS = 31;
+const data = SCALES.map((scale) => ({ scale, ...calendarsAt(scale) }));
 for (const format of ['overlapping_slots', 'periods'] as const) {
   for (const required of ['all', 3] as const) {
-    let baseMedian = 0;
-    for (const scale of SCALES) {
-      const { source, span, events } = data.get(scale)!;
+    const answers = data.map(({ source, span }) => {
       const query = queryFor(span, required, format);
-      const count = () => {
-        const response = computeAvailability(query, source);
-        return (response.available_slots ?? response.available_periods ?? []).length;
-      };
-      const runs = Math.max(25, Math.round(60 / scale));
-      const { times, results } = timings(count, Math.max(5, Math.round(20 / scale)), runs);
-      const median = quantile(times, 0.5);
-      if (scale === 1) baseMedian = median;
-      const growth = median / baseMedian;
-      const expected = nLogN(events) / nLogN(events / scale);
-      console.log(
-        `${format.padEnd(18)} ${String(required).padEnd(8)} ${`${scale}x`.padStart(6)} ${String(events).padStart(12)} ${String(results).padStart(8)} ${fmt(median)} ${fmt(quantile(times, 0.9))} ${String(runs).padStart(5)} ${fmt(growth, 1)} ${fmt(expected, 1)}`,
-      );
-    }
+      return () => computeAvailability(query, source);
+    });
+    const times = interleavedTimings(answers, WARMUP, ROUNDS);
+    const base = data[0]!;
+    const baseMedian = quantile(times[0]!, 0.5);
+    data.forEach(({ scale, events }, k) => {
+      const response = answers[k]!();
+      const results = (response.available_slots ?? response.available_periods ?? []).length;
+      const median = quantile(times[k]!, 0.5);
+      const cells = [
+        format.padEnd(18),
+        String(required).padEnd(8),
+        `${scale}x`.padStart(6),
+        String(events).padStart(12),
+        String(results).padStart(8),
+        fmt(median),
+        fmt(quantile(times[k]!, 0.9)),
+        String(ROUNDS).padStart(5),
+        fmt(median / baseMedian, 1),
+        fmt(nLogN(events) / nLogN(base.events), 1),
+      ];
+      console.log(cells.join(' '));
+    });
   }
 }
 console.log('');

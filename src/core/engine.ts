@@ -33,12 +33,7 @@
  * and merged once; the answer is one sweep over the sorted boundaries of members' free time
  * (periods) or over the candidate starts (slots), never a per-minute loop.
  */
-import {
-  gapsWithin,
-  intersectedIntervals,
-  normalisedIntervals,
-  shrunkIntervals,
-} from './intervals.js';
+import { gapSpans, intersectedSpans, shrunkSpans, spansOf } from './intervals.js';
 import type {
   ApiAvailableSlot,
   AvailabilityResponse,
@@ -52,13 +47,14 @@ export const DEFAULT_START_INTERVAL_MINUTES = 15;
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
+const NO_SPANS = new Float64Array(0);
 
 /** One member of one group, with the times a result may occupy (buffers already applied). */
 interface Seat {
   sub: string;
-  /** Normalised intervals: a result inside one of them has this member free, buffers included. */
-  usable: Interval[];
-  /** Index into `usable` of the first interval that may still matter to the sweep. */
+  /** Span list: a result inside one of its spans has this member free, buffers included. */
+  usable: Float64Array;
+  /** Index into `usable` of the start of the first span that may still matter to the sweep. */
   cursor: number;
 }
 
@@ -75,7 +71,7 @@ export function computeAvailability(
   const before = query.buffer.before * MINUTE;
   const after = query.buffer.after * MINUTE;
   const duration = query.requiredDuration * MINUTE;
-  const queryPeriods = normalisedIntervals(query.queryPeriods);
+  const queryPeriods = spansOf(query.queryPeriods);
   const querySlots = query.querySlots && [...new Set(query.querySlots)].sort((a, b) => a - b);
   const reach = reachOf(queryPeriods, querySlots, duration);
 
@@ -85,7 +81,7 @@ export function computeAvailability(
     const window = { start: reach.start - before, end: reach.end + after };
     // Without query slots the window is the query periods' reach plus buffers, so time shrunk
     // by the buffers already lies inside it: only gaps between several periods need cutting.
-    const clipTo = querySlots || queryPeriods.length > 1 ? queryPeriods : [];
+    const clipTo = querySlots || queryPeriods.length > 2 ? queryPeriods : NO_SPANS;
     const groups = seatGroupsFor(query, calendars, window, before, after, clipTo);
     if (querySlots) {
       results = availableSlots(groups, querySlots, duration, false, query.maxResults);
@@ -112,7 +108,7 @@ export function computeAvailability(
 
 /** The span results may occupy, or undefined when the query leaves nothing to search. */
 function reachOf(
-  queryPeriods: readonly Interval[],
+  queryPeriods: Float64Array,
   querySlots: readonly number[] | undefined,
   duration: number,
 ): Interval | undefined {
@@ -121,63 +117,60 @@ function reachOf(
     return { start: querySlots[0]!, end: querySlots[querySlots.length - 1]! + duration };
   }
   if (queryPeriods.length === 0) return undefined;
-  return { start: queryPeriods[0]!.start, end: queryPeriods[queryPeriods.length - 1]!.end };
+  return { start: queryPeriods[0]!, end: queryPeriods[queryPeriods.length - 1]! };
 }
 
-/** Every member of every group with the intervals a result may occupy for them. */
+/** Every member of every group with the spans a result may occupy for them. */
 function seatGroupsFor(
   query: NormalisedQuery,
   calendars: CalendarSource,
   window: Interval,
   before: number,
   after: number,
-  clipTo: readonly Interval[],
+  clipTo: Float64Array,
 ): SeatGroup[] {
   // A sub named in several groups (with the same calendars) is fetched and merged once.
-  const freeBySource = new Map<string, Interval[]>();
+  const freeBySource = new Map<string, Float64Array>();
   return query.participants.map((group) => ({
     required: group.required === 'all' ? group.members.length : group.required,
     seats: group.members.map((member) => {
       const key = `${member.sub}\u0000${member.calendarIds?.join('\u0000') ?? '*'}`;
       let free = freeBySource.get(key);
       if (free === undefined) {
-        const busy = normalisedIntervals(calendars.busy(member.sub, member.calendarIds, window));
-        free = gapsWithin(busy, window);
+        free = gapSpans(spansOf(calendars.busy(member.sub, member.calendarIds, window)), window);
         freeBySource.set(key, free);
       }
-      if (member.availablePeriods) free = intersectedIntervals(free, member.availablePeriods);
-      let usable = before === 0 && after === 0 ? free : shrunkIntervals(free, before, after);
-      if (clipTo.length > 0) usable = intersectedIntervals(usable, clipTo);
+      if (member.availablePeriods) free = intersectedSpans(free, spansOf(member.availablePeriods));
+      let usable = shrunkSpans(free, before, after);
+      if (clipTo.length > 0) usable = intersectedSpans(usable, clipTo);
       return { sub: member.sub, usable, cursor: 0 };
     }),
   }));
 }
 
 /** Candidate slot starts in each query period on the hour-aligned `interval` grid. */
-function gridStarts(
-  queryPeriods: readonly Interval[],
-  interval: number,
-  duration: number,
-): number[] {
+function gridStarts(queryPeriods: Float64Array, interval: number, duration: number): number[] {
   const starts: number[] = [];
-  for (const { start, end } of queryPeriods) {
+  for (let k = 0; k < queryPeriods.length; k += 2) {
+    const start = queryPeriods[k]!;
+    const end = queryPeriods[k + 1]!;
     const hour = Math.floor(start / HOUR) * HOUR;
-    for (
-      let s = hour + Math.ceil((start - hour) / interval) * interval;
-      s + duration <= end;
-      s += interval
-    ) {
-      starts.push(s);
-    }
+    const first = hour + Math.ceil((start - hour) / interval) * interval;
+    for (let s = first; s + duration <= end; s += interval) starts.push(s);
   }
   return starts;
 }
 
-/** Moves `seat.cursor` to its first usable interval ending after `instant`; returns that interval. */
-function usableAt(seat: Seat, instant: number): Interval | undefined {
+/** Moves `seat.cursor` to its first usable span ending after `instant`; false when none is left. */
+function seekSeat(seat: Seat, instant: number): boolean {
   const { usable } = seat;
-  while (seat.cursor < usable.length && usable[seat.cursor]!.end <= instant) seat.cursor += 1;
-  return usable[seat.cursor];
+  while (seat.cursor < usable.length && usable[seat.cursor + 1]! <= instant) seat.cursor += 2;
+  return seat.cursor < usable.length;
+}
+
+/** Whether `seat`, sought to `start`, is free over `[start, end)`. */
+function seatFree(seat: Seat, start: number, end: number): boolean {
+  return seat.usable[seat.cursor]! <= start && seat.usable[seat.cursor + 1]! >= end;
 }
 
 /** Slots `[s, s + duration)` at the given sorted starts where every group is satisfied. */
@@ -201,8 +194,7 @@ function availableSlots(
       let count = 0;
       let missing = group.seats.length - group.required;
       for (const seat of group.seats) {
-        const run = usableAt(seat, start);
-        if (run !== undefined && run.start <= start && run.end >= end) {
+        if (seekSeat(seat, start) && seatFree(seat, start, end)) {
           count += 1;
           free.push(seat);
         } else if (--missing < 0) {
@@ -230,24 +222,33 @@ function availablePeriods(
   // A maximal period starts where some member's usable time starts, so those are the only
   // candidate starts; from each, the period runs to the earliest instant where some group
   // loses its required-th member. One found from an earlier start covering it is not maximal.
-  const startSet = new Set<number>();
+  let total = 0;
+  for (const group of groups) for (const seat of group.seats) total += seat.usable.length / 2;
+  const starts = new Float64Array(total);
+  let size = 0;
   for (const group of groups) {
-    for (const seat of group.seats) for (const run of seat.usable) startSet.add(run.start);
+    for (const seat of group.seats) {
+      for (let k = 0; k < seat.usable.length; k += 2) starts[size++] = seat.usable[k]!;
+    }
   }
-  const starts = Float64Array.from(startSet).sort();
+  starts.sort();
   const results: ApiAvailableSlot[] = [];
   const ends: number[] = [];
   let coveredUntil = -Infinity;
-  for (const start of starts) {
+  for (let c = 0; c < starts.length; c++) {
+    const start = starts[c]!;
+    if (c > 0 && start === starts[c - 1]) continue;
     if (results.length >= maxResults) break;
     let end = Infinity;
     for (const group of groups) {
       ends.length = 0;
       let missing = group.seats.length - group.required;
       for (const seat of group.seats) {
-        const run = usableAt(seat, start);
-        if (run !== undefined && run.start <= start) ends.push(run.end);
-        else if (--missing < 0) break;
+        if (seekSeat(seat, start) && seat.usable[seat.cursor]! <= start) {
+          ends.push(seat.usable[seat.cursor + 1]!);
+        } else if (--missing < 0) {
+          break;
+        }
       }
       if (ends.length < group.required) {
         end = -Infinity;
@@ -261,8 +262,7 @@ function availablePeriods(
     const free: Seat[] = [];
     for (const group of groups) {
       for (const seat of group.seats) {
-        const run = seat.usable[seat.cursor];
-        if (run !== undefined && run.start <= start && run.end >= end) free.push(seat);
+        if (seat.cursor < seat.usable.length && seatFree(seat, start, end)) free.push(seat);
       }
     }
     results.push(resultOf(start, end, free));

@@ -1,5 +1,12 @@
 import { expect } from '@open-wc/testing';
 import { computeAvailability } from '../../src/core/engine.js';
+import {
+  gapsWithin,
+  intersectedIntervals,
+  normalisedIntervals,
+  shrunkSpans,
+  spansOf,
+} from '../../src/core/intervals.js';
 import type {
   ApiAvailableSlot,
   CalendarSource,
@@ -416,5 +423,51 @@ describe('computeAvailability', () => {
       { sub: 'A', sync_status: 'active' },
       { sub: 'B', sync_status: 'active' },
     ]);
+  });
+});
+
+describe('intervals', () => {
+  const spans = (...pairs: [string, string][]) => pairs.map(([a, b]) => period(a, b));
+
+  it('normalises: sorts, merges overlapping and touching, drops empty and non-finite', () => {
+    const input = [
+      ...spans(['12:00', '13:00'], ['09:00', '10:00'], ['09:30', '11:00'], ['11:00', '11:15']),
+      ...spans(['14:00', '14:00'], ['15:00', '14:30']),
+      { start: Number.NaN, end: at('16:00') },
+    ];
+    expect(normalisedIntervals(input)).to.deep.equal(spans(['09:00', '11:15'], ['12:00', '13:00']));
+    expect(normalisedIntervals([])).to.deep.equal([]);
+  });
+
+  it('finds the gaps of a window, ignoring cover outside it', () => {
+    const covered = spans(
+      ['07:00', '08:00'],
+      ['08:30', '09:30'],
+      ['12:00', '13:00'],
+      ['18:00', '19:00'],
+    );
+    expect(gapsWithin(covered, period('09:00', '17:00'))).to.deep.equal(
+      spans(['09:30', '12:00'], ['13:00', '17:00']),
+    );
+    expect(gapsWithin([], period('09:00', '10:00'))).to.deep.equal(spans(['09:00', '10:00']));
+    expect(gapsWithin(spans(['08:00', '18:00']), period('09:00', '10:00'))).to.deep.equal([]);
+  });
+
+  it('intersects two normalised lists', () => {
+    const a = spans(['09:00', '11:00'], ['12:00', '15:00']);
+    const b = spans(['10:00', '12:30'], ['14:00', '14:30'], ['14:45', '16:00']);
+    expect(intersectedIntervals(a, b)).to.deep.equal(
+      spans(['10:00', '11:00'], ['12:00', '12:30'], ['14:00', '14:30'], ['14:45', '15:00']),
+    );
+    expect(intersectedIntervals(a, [])).to.deep.equal([]);
+  });
+
+  it('shrinks span lists by the buffers, dropping spans that vanish', () => {
+    const shrunk = shrunkSpans(
+      spansOf(spans(['09:00', '09:12'], ['10:00', '11:00'])),
+      600_000,
+      300_000,
+    );
+    expect([...shrunk]).to.deep.equal([at('10:10'), at('10:55')]);
   });
 });
