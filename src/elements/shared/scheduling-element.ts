@@ -1,0 +1,222 @@
+/**
+ * The base every scheduling element extends: the common attributes of the design's public
+ * contract and what they resolve to.
+ *
+ * Contract: after `willUpdate`, `activeTransport` is the injected `.transport`, else the demo
+ * transport when `demo` is set, else an `HttpTransport` for (`api-base` or the page's origin,
+ * `token`), rebuilt only when one of those changes; `zone` is `tzid` as spelled or the
+ * browser's zone (an invalid `tzid` becomes a configuration problem naming the attribute);
+ * `formatters` format in `zone` for the resolved locale; `strings` are the resolved locale's
+ * texts with `.translations` on top (undefined only until the first locale module loads, while
+ * the old ones stay shown on a switch). Every failure and warning fires its DOM event and the
+ * matching `callback` notification together; a throwing callback is logged, never rethrown.
+ */
+import { LitElement, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { isValidZone } from '../../core/time.js';
+import type { SchedulingErrorDetail as DataErrorDetail } from '../../data/errors.js';
+import { HttpTransport } from '../../data/http.js';
+import { demoTransport } from '../../data/local.js';
+import type { Transport } from '../../data/transport.js';
+import {
+  formattersFor,
+  loadStrings,
+  resolveLocale,
+  withOverrides,
+  type Formatters,
+  type Strings,
+  type Translations,
+} from '../../i18n/index.js';
+import { SchedulingErrorEvent, SchedulingWarningEvent } from './events.js';
+import type { Notification, NotificationCallback } from './notifications.js';
+import { baseStyles } from './styles.js';
+import type { ConfigProblem } from './templates.js';
+
+/** The zone the browser runs in. */
+export function browserZone(): string {
+  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+}
+
+/** Why `tzid` cannot be used, or undefined when it names a zone. */
+function zoneProblem(tzid: string): string | undefined {
+  return isValidZone(tzid)
+    ? undefined
+    : `"${tzid}" is not an IANA time zone; use a name such as "Europe/Berlin".`;
+}
+
+/**
+ * Common base of `<availability-viewer>`, `<slot-picker>` and `<rts-booking-page>`.
+ * @fires scheduling-error - any failure: config, auth, query, rate limit, network, server
+ * @fires scheduling-warning - an unsupported locale or an unknown translation key was ignored
+ * @cssprop --se-color-accent - buttons and selection
+ * @cssprop --se-color-background - the element's background
+ * @cssprop --se-color-text - body text
+ * @cssprop --se-color-focus - focus outlines
+ */
+export abstract class SchedulingElement extends LitElement {
+  static override styles = [baseStyles];
+
+  /** URL the API lives under; the page's origin when empty. */
+  @property({ attribute: 'api-base' }) apiBase = '';
+  /** Element token, sent as `Authorization: Bearer`. */
+  @property() token = '';
+  /** Answer from the local demo engine, with no network. */
+  @property({ type: Boolean }) demo = false;
+  /** `en`, `de`, `es`, `fr`, `it` or `nl`; region tags use their language; others show English. */
+  @property() locale = '';
+  /** IANA zone every time is shown in; the browser's zone when empty. */
+  @property() tzid = '';
+  /** Per-key text overrides, flat, nested by context, or per locale. */
+  @property({ attribute: false }) translations: Translations | undefined;
+  /** Receives every notification in the `{notification: {type, ...}}` shape. */
+  @property({ attribute: false }) callback: NotificationCallback | undefined;
+  /** Any object implementing `Transport`; wins over `demo` and `api-base`. */
+  @property({ attribute: false }) transport: Transport | undefined;
+
+  /** The loaded strings of the resolved locale with overrides applied. */
+  @state() protected strings: Strings | undefined;
+  /** The text the polite live region announces. */
+  @state() protected announcement = '';
+
+  /** The zone times are shown in: `tzid` (as spelled), or the browser's zone. */
+  protected zone = browserZone();
+  /** The tag `Intl` formats with. */
+  protected formatLocale = 'en';
+  /** Date and time formatters for `formatLocale` in `zone`. */
+  protected formatters: Formatters = formattersFor('en', this.zone);
+  /** The transport requests go through. */
+  protected activeTransport!: Transport;
+
+  /** The element's name in `error` and `warning` notifications, e.g. `Slot Picker`. */
+  protected abstract readonly notificationName: string;
+
+  private readonly problems = new Map<string, string>();
+  private reportedProblems = new Map<string, string>();
+  private stringsRequest = 0;
+  private demoSource: Transport | undefined;
+
+  /** Asks for fresh data, past any cache, keeping what is shown until it arrives. */
+  refresh(): void {
+    this.reload();
+  }
+
+  /** Re-requests the element's data; `refresh()` and Retry call it. */
+  protected abstract reload(): void;
+
+  /** Attributes that currently cannot be used, in the order they were found. */
+  protected get configProblems(): ConfigProblem[] {
+    return [...this.problems].map(([attribute, reason]) => ({ attribute, reason }));
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (
+      changed.has('transport') ||
+      changed.has('demo') ||
+      changed.has('apiBase') ||
+      changed.has('token') ||
+      !this.activeTransport
+    ) {
+      this.activeTransport = this.resolvedTransport();
+    }
+    if (changed.has('tzid')) {
+      const tzid = this.tzid.trim();
+      const problem = tzid === '' ? undefined : zoneProblem(tzid);
+      this.setConfigProblem('tzid', problem);
+      this.zone = tzid === '' || problem ? browserZone() : tzid;
+    }
+    if (changed.has('locale') || changed.has('translations')) {
+      this.loadLocale(changed.has('locale'));
+    }
+    if (changed.has('tzid') || changed.has('locale')) {
+      this.formatters = formattersFor(this.formatLocale, this.zone);
+    }
+  }
+
+  /** Records or clears the problem of `attribute`, firing `scheduling-error` once per new problem. */
+  protected setConfigProblem(attribute: string, reason: string | undefined): void {
+    if (reason === undefined) {
+      this.problems.delete(attribute);
+      this.reportedProblems.delete(attribute);
+      return;
+    }
+    this.problems.set(attribute, reason);
+    if (this.reportedProblems.get(attribute) === reason) return;
+    this.reportedProblems.set(attribute, reason);
+    this.fireError({
+      kind: 'config',
+      message: `The ${attribute} attribute is invalid: ${reason}`,
+      attribute,
+    });
+  }
+
+  /** Fires `scheduling-error` and the `error` notification for a failure. */
+  protected fireError(detail: DataErrorDetail & { attribute?: string }): void {
+    const notification: Notification = {
+      notification: {
+        type: 'error',
+        element: this.notificationName,
+        message: detail.message,
+        ...(detail.errors ? { errors: detail.errors } : {}),
+      },
+    };
+    this.fireEvent(new SchedulingErrorEvent(detail), notification);
+  }
+
+  /** Fires `scheduling-warning` and the `warning` notification. */
+  protected fireWarning(message: string, attribute?: string): void {
+    this.fireEvent(new SchedulingWarningEvent(attribute ? { message, attribute } : { message }), {
+      notification: { type: 'warning', element: this.notificationName, message },
+    });
+  }
+
+  /** Dispatches `event` and hands `notification` to `callback`. */
+  protected fireEvent(event: Event, notification: Notification): void {
+    this.dispatchEvent(event);
+    if (!this.callback) return;
+    try {
+      this.callback(notification);
+    } catch (error) {
+      console.error(`${this.notificationName}: the callback threw`, error);
+    }
+  }
+
+  /** Announces `text` in the polite live region, even when it repeats the last announcement. */
+  protected announce(text: string): void {
+    // A changed string is what makes screen readers speak again.
+    this.announcement = this.announcement === text ? `${text}\u00a0` : text;
+  }
+
+  private resolvedTransport(): Transport {
+    if (this.transport) return this.transport;
+    if (this.demo) return (this.demoSource ??= demoTransport());
+    const apiBase = this.apiBase.trim() || globalThis.location?.origin || '';
+    return new HttpTransport({ apiBase, token: this.token });
+  }
+
+  private loadLocale(localeChanged: boolean): void {
+    const resolved = resolveLocale(this.locale);
+    if (resolved.warning && localeChanged) this.fireWarning(resolved.warning, 'locale');
+    this.formatLocale = resolved.formatLocale;
+    const request = ++this.stringsRequest;
+    loadStrings(resolved.locale).then(
+      (loaded) => {
+        if (request !== this.stringsRequest) return;
+        const strings = withOverrides(loaded, this.translations);
+        for (const warning of strings.warnings) this.fireWarning(warning, 'translations');
+        this.strings = strings;
+      },
+      (error: unknown) => {
+        if (request !== this.stringsRequest) return;
+        this.fireError({
+          kind: 'network',
+          message: `The ${resolved.locale} strings could not be loaded: ${String(error)}`,
+        });
+        if (!this.strings) {
+          void loadStrings('en').then(
+            (en) => (this.strings = withOverrides(en, this.translations)),
+          );
+        }
+      },
+    );
+  }
+}
