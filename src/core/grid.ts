@@ -17,6 +17,8 @@
  *   interval. A wall clock that happens twice (fall-back overlap) gives two rows,
  *   `repeated-first` and `repeated-second`, in time order, with the offset in their label
  *   (`01:00 GMT-4`, `01:00 GMT-5`).
+ * - Bad options throw `GridConfigError` whose `field` names the attribute (`start-time`,
+ *   `end-time`, `interval`, `week-start-day`; `range` for a date range that ends before it starts).
  * - `gridPage` lines columns up: `labels` is the union of every column's rows in time order and
  *   every column has exactly one cell per label; a column that lacks a row gets a zero-length
  *   `nonexistent` placeholder at the point in time where the row would be.

@@ -419,7 +419,7 @@ function dayKeyOfEpochDay(epochDay: number): string {
 /** The key `n` calendar days after `key` (before it for negative `n`). */
 export function addDays(key: string, n: number): string {
   if (!Number.isInteger(n)) throw new RangeError(`Invalid day count: ${n} (expected an integer)`);
-  return n === 0 ? (parseDayKey(key), key) : dayKeyOfEpochDay(epochDayOf(key) + n);
+  return dayKeyOfEpochDay(epochDayOf(key) + n);
 }
 
 /** The day of the week of the key's date, 0 = Sunday ... 6 = Saturday. */
@@ -500,9 +500,4 @@ export function formatHHmm(minutes: number): string {
     throw new RangeError(`Invalid minutes after midnight: ${minutes} (expected 0 to 1440)`);
   }
   return `${pad2(Math.floor(minutes / 60))}:${pad2(minutes % 60)}`;
-}
-
-/** A `GMT±h[:mm]` label for an offset given in minutes, `GMT` for zero. */
-export function offsetLabelOfMinutes(minutes: number): string {
-  return labelOfOffsetMs(Math.round(minutes * MS_PER_MINUTE));
 }

@@ -18,7 +18,6 @@ import {
   isDayKey,
   isValidZone,
   offsetLabel,
-  offsetLabelOfMinutes,
   offsetMinutes,
   parseDayKey,
   parseHHmm,
@@ -106,12 +105,6 @@ describe('time: offsets and labels', () => {
       expect(offsetLabel(utc(iso), zone)).to.equal(label);
     });
   }
-
-  it('labels offsets given in minutes', () => {
-    expect(offsetLabelOfMinutes(0)).to.equal('GMT');
-    expect(offsetLabelOfMinutes(-210)).to.equal('GMT-3:30');
-    expect(offsetLabelOfMinutes(765)).to.equal('GMT+12:45');
-  });
 
   it('rejects an instant that is not a number', () => {
     expect(() => offsetMinutes(Number.NaN, 'UTC')).to.throw(RangeError, 'Invalid instant');
