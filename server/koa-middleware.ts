@@ -15,12 +15,15 @@ export interface KoaLikeContext {
   respond?: boolean;
 }
 
-/** Koa middleware serving `api` under `/v1/` and passing every other request on. */
+/**
+ * Koa middleware serving `api` under `/v1/` and passing every other request on; `api` may be the
+ * promise `createApi` returns, so a config file needs no top-level await.
+ */
 export function apiMiddleware(
-  api: Api,
+  api: Api | Promise<Api>,
 ): (ctx: KoaLikeContext, next: () => Promise<unknown>) => Promise<void> {
   return async (ctx, next) => {
-    if (await api.handle(ctx.req, ctx.res)) ctx.respond = false;
+    if (await (await api).handle(ctx.req, ctx.res)) ctx.respond = false;
     else await next();
   };
 }

@@ -70,13 +70,13 @@ describe('apiPlugin in Vite', () => {
 
 describe('apiMiddleware in the test runner', () => {
   it('answers /v1/ through Koa and leaves other paths to the dev server', async () => {
-    const api = await createApi({ memory: true });
+    const pending = createApi({ memory: true });
     const server = await startDevServer({
       config: {
         rootDir: root,
         hostname: '127.0.0.1',
         port: 8152,
-        middleware: [apiMiddleware(api)],
+        middleware: [apiMiddleware(pending)],
       },
       readCliArgs: false,
       readFileConfig: false,
@@ -85,6 +85,7 @@ describe('apiMiddleware in the test runner', () => {
     });
     try {
       const base = 'http://127.0.0.1:8152';
+      const api = await pending;
       const token = api.issueDemoElementToken(base);
       const reply = await askAvailability(base, token, base);
       assert.equal(reply.status, 200);
@@ -96,7 +97,7 @@ describe('apiMiddleware in the test runner', () => {
       assert.match(await page.text(), /<title>demo<\/title>/);
     } finally {
       await server.stop();
-      await api.close();
+      await (await pending).close();
     }
   });
 });
