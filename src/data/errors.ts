@@ -85,6 +85,7 @@ const KIND_BY_STATUS: Readonly<Record<number, SchedulingErrorKind>> = {
   404: 'not_found',
   409: 'conflict',
   410: 'gone',
+  413: 'invalid_query',
   422: 'invalid_query',
   429: 'rate_limited',
 };

@@ -63,6 +63,14 @@ export function retryAfterSeconds(header: string | null, nowMs: number): number 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
 }
 
+/** The `config` failure for a request that cannot be built from what the caller passed. */
+function unbuildableRequestError(path: string, error: unknown): SchedulingError {
+  const reason = error instanceof Error ? error.message : String(error);
+  return new SchedulingError('config', `The request to ${path} cannot be built: ${reason}`, {
+    cause: error,
+  });
+}
+
 /** One shared request and the callers still waiting for it. */
 interface Flight {
   promise: Promise<unknown>;
@@ -107,33 +115,35 @@ export class HttpTransport implements Transport {
   availability(query: NormalisedQuery, options: RequestOptions = {}): Promise<AvailabilityResult> {
     return this.post(
       '/v1/availability',
-      queryKey(query),
+      () => queryKey(query),
       () => toApiQuery(query),
       (body) => availabilityResultFromBody(body, query),
       options,
     );
   }
 
-  /** The parsed answer to POSTing `payload()` to `path`, shared by every caller asking the same `key`. */
+  /** The parsed answer to POSTing `payload()` to `path`, shared by every caller asking the same `key()`. */
   private post<T>(
     path: string,
-    key: string,
+    key: () => string,
     payload: () => unknown,
     parse: (body: unknown) => T,
     { signal, fresh }: RequestOptions,
   ): Promise<T> {
     if (signal?.aborted) return Promise.reject(abortError());
-    const flightKey = `${path} ${key}`;
+    let flightKey: string;
+    try {
+      flightKey = `${path} ${key()}`;
+    } catch (error) {
+      return Promise.reject(unbuildableRequestError(path, error));
+    }
     if (!fresh) {
       const cached = this.cache.get(flightKey);
       if (cached !== undefined) return Promise.resolve(cached as T);
     }
     const flight = this.inFlight.get(flightKey) ?? this.started(flightKey, path, payload, parse);
     flight.callers += 1;
-    let left = false;
     const leave = () => {
-      if (left) return;
-      left = true;
       flight.callers -= 1;
       // The last caller gone: nobody wants the answer, so stop asking for it.
       if (flight.callers === 0 && !flight.settled) {
@@ -176,7 +186,12 @@ export class HttpTransport implements Transport {
     signal: AbortSignal,
   ): Promise<T> {
     const url = this.url(path);
-    const body = JSON.stringify(payload());
+    let body: string;
+    try {
+      body = JSON.stringify(payload());
+    } catch (error) {
+      throw unbuildableRequestError(path, error);
+    }
     for (let attempt = 0; ; attempt++) {
       try {
         return await this.attempt(url, body, parse, signal);

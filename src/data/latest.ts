@@ -1,8 +1,8 @@
 /**
  * Latest-wins requests for controllers: starting a request aborts the one it supersedes.
  *
- * Contract: `run(fn)` calls `fn` at once with a fresh `AbortSignal` and aborts the signal of the
- * previous run; a superseded run rejects with an `AbortError` even if its `fn` ignores the
+ * Contract: `run(fn)` calls `fn` at once with a fresh `AbortSignal`, then aborts the signal of
+ * the previous run; a superseded run rejects with an `AbortError` even if its `fn` ignores the
  * signal and settles later, so only the latest answer is ever delivered.
  */
 import { abortError } from './errors.js';
@@ -19,7 +19,7 @@ export class LatestRequest<T> {
 
   /** The answer of `fn`, unless a later `run` or `abort` supersedes it (then an `AbortError`). */
   run(fn: (signal: AbortSignal) => Promise<T>): Promise<T> {
-    this.controller?.abort();
+    const superseded = this.controller;
     const controller = new AbortController();
     this.controller = controller;
     let answer: Promise<T>;
@@ -28,6 +28,9 @@ export class LatestRequest<T> {
     } catch (error) {
       answer = Promise.reject(error);
     }
+    // Abort only after the new request has started, so a transport that shares identical
+    // requests in flight sees the new caller join before the old one leaves.
+    superseded?.abort();
     return untilAborted(answer, controller.signal)
       .then((value) => {
         // A run superseded after its answer arrived but before this callback still loses.

@@ -18,7 +18,7 @@ import type {
 export interface RequestOptions {
   /** Aborting it rejects this caller with an `AbortError`. */
   signal?: AbortSignal;
-  /** Skip any cached answer and ask again (what `refresh()` uses). */
+  /** Skip any cached answer and ask again (what `refresh()` uses); a request in flight is still shared. */
   fresh?: boolean;
 }
 

@@ -4,10 +4,12 @@
  * Contract: input is any parsed JSON value and the normalised query it answers; output is an
  * `AvailabilityResult` built from fresh, frozen objects, or a thrown `SchedulingError` of kind
  * `bad_response` whose message names the offending path (`available_slots[3].end is not a valid
- * instant`). Malformed data is never dropped silently: it fails the whole response. Data that is
- * well-formed but untidy is normalised: slots are sorted by start, exact duplicates removed,
- * periods clipped to the query's periods and merged where they overlap for the same
- * participants, and fixed slots that do not fit inside a query period left out.
+ * instant`). Malformed data is never dropped silently: it fails the whole response; that
+ * includes a slot whose length is not the required duration, or a period shorter than it. Data
+ * that is well-formed but untidy is normalised: slots are sorted by start, exact duplicates
+ * removed, periods clipped to the query's periods, merged where they overlap for the same
+ * participants and left out when clipping makes them too short, and fixed slots that do not fit
+ * inside a query period left out.
  */
 import type {
   ApiAvailableSlot,
@@ -150,10 +152,11 @@ function firstWindowEndingAfter(windows: readonly Interval[], instant: number): 
   return lo;
 }
 
-/** Periods cut to the windows, then merged where they overlap or touch for the same participants. */
+/** Periods cut to the windows, merged where they overlap or touch for the same participants, and kept when still long enough. */
 function clippedPeriods(
   periods: readonly ParsedSlot[],
   windows: readonly Interval[],
+  minLengthMs: number,
 ): ParsedSlot[] {
   const clipped: ParsedSlot[] = [];
   for (const p of periods) {
@@ -170,7 +173,7 @@ function clippedPeriods(
     if (last && last.group === p.group && p.start <= last.end) last.end = Math.max(last.end, p.end);
     else merged.push(p);
   }
-  return merged.sort(byStartEndGroup);
+  return merged.filter((p) => p.end - p.start >= minLengthMs).sort(byStartEndGroup);
 }
 
 /** Slots lying wholly inside a window, sorted, with exact duplicates removed. */
@@ -218,6 +221,16 @@ export function availabilityResultFromBody(
     );
   }
   const parsed = parsedArray(body[field], field).map((s, i) => parsedSlot(s, `${field}[${i}]`));
+  const durationMs = query.requiredDuration * 60_000;
+  parsed.forEach((slot, i) => {
+    const length = slot.end - slot.start;
+    if (format === 'periods' ? length < durationMs : length !== durationMs) {
+      const relation = format === 'periods' ? 'less than' : 'not';
+      fail(
+        `${field}[${i}] lasts ${length / 60_000} minutes, ${relation} the required ${query.requiredDuration}`,
+      );
+    }
+  });
   const memberStatuses =
     body.member_statuses === undefined
       ? []
@@ -226,7 +239,9 @@ export function availabilityResultFromBody(
         );
   const windows = queryWindows(query);
   const normalised =
-    format === 'periods' ? clippedPeriods(parsed, windows) : containedSlots(parsed, windows);
+    format === 'periods'
+      ? clippedPeriods(parsed, windows, durationMs)
+      : containedSlots(parsed, windows);
   return Object.freeze({
     slots: Object.freeze(normalised.map(wireSlot)),
     format,

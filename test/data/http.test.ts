@@ -1,12 +1,15 @@
 import { expect } from '@open-wc/testing';
 import { toApiQuery } from '../../src/core/query.js';
+import type { NormalisedQuery } from '../../src/core/types.js';
 import { SchedulingError, isAbortError } from '../../src/data/errors.js';
 import {
   HttpTransport,
   retryAfterSeconds,
   type HttpTransportOptions,
 } from '../../src/data/http.js';
+import { LatestRequest } from '../../src/data/latest.js';
 import { RateLimiter } from '../../src/data/rate-limit.js';
+import type { AvailabilityResult } from '../../src/data/transport.js';
 import {
   FakeClock,
   HOUR,
@@ -91,6 +94,17 @@ describe('HttpTransport', () => {
       const { clock, requests, transport } = setup([], { apiBase: 'http://[not a host' });
       const error = await failure(clock, transport.availability(normalisedQuery()));
       expect(error.kind).to.equal('config');
+      expect(requests).to.have.length(0);
+    });
+    it('rejects a query it cannot send as a config error, without throwing', async () => {
+      const { clock, requests, transport } = setup([json(200, OK_BODY)]);
+      const broken = {
+        ...normalisedQuery(),
+        participants: undefined,
+      } as unknown as NormalisedQuery;
+      const error = await failure(clock, transport.availability(broken));
+      expect(error.kind).to.equal('config');
+      expect(error.message).to.match(/^The request to \/v1\/availability cannot be built: /);
       expect(requests).to.have.length(0);
     });
   });
@@ -364,6 +378,41 @@ describe('HttpTransport', () => {
       await clock.runUntil(() => false);
       expect(isAbortError(call.error)).to.equal(true);
       expect(requests).to.have.length(1);
+    });
+  });
+
+  describe('with LatestRequest, as controllers use it', () => {
+    it('sends one request for rapid repeats of the same query and delivers the last', async () => {
+      const gate = deferred<Response>();
+      const { clock, requests, transport } = setup([() => gate.promise]);
+      const latest = new LatestRequest<AvailabilityResult>();
+      const runs = Array.from({ length: 10 }, () =>
+        tracked(latest.run((signal) => transport.availability(normalisedQuery(), { signal }))),
+      );
+      await clock.settle();
+      gate.resolve(json(200, OK_BODY));
+      await clock.runUntil(() => runs.every((r) => r.done));
+      expect(requests).to.have.length(1);
+      expect(requests[0].signal.aborted).to.equal(false);
+      expect(runs.slice(0, 9).every((r) => isAbortError(r.error))).to.equal(true);
+      expect(runs[9].value?.slots).to.have.length(1);
+    });
+
+    it('aborts the request of a superseded query', async () => {
+      const hour = { available_slots: [wireSlot(T0, T0 + HOUR)] };
+      const { clock, requests, transport } = setup(['hang', json(200, hour)]);
+      const latest = new LatestRequest<AvailabilityResult>();
+      const older = tracked(
+        latest.run((signal) => transport.availability(normalisedQuery(), { signal })),
+      );
+      await clock.settle();
+      const query = normalisedQuery({ requiredDuration: 60 });
+      const newer = tracked(latest.run((signal) => transport.availability(query, { signal })));
+      await clock.runUntil(() => newer.done);
+      expect(isAbortError(older.error)).to.equal(true);
+      expect(requests[0].signal.aborted).to.equal(true);
+      expect(requests).to.have.length(2);
+      expect(newer.value?.slots).to.deep.equal(hour.available_slots);
     });
   });
 

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import type { ResponseFormat } from '../../src/core/types.js';
 import { SchedulingError } from '../../src/data/errors.js';
 import {
   MAX_RESPONSE_ITEMS,
@@ -23,7 +24,7 @@ function badResponseMessage(body: unknown, query = normalisedQuery()): string {
 describe('availabilityResultFromBody', () => {
   describe('rejects malformed bodies with the offending path', () => {
     const good = wireSlot(T0, T0 + 30 * MINUTE);
-    const cases: [string, unknown, string | RegExp][] = [
+    const cases: [string, unknown, string | RegExp, ResponseFormat?][] = [
       ['a non-object body', [good], 'the response body must be a JSON object'],
       ['null', null, 'the response body must be a JSON object'],
       ['a missing result array', {}, 'available_slots is missing'],
@@ -69,6 +70,17 @@ describe('availabilityResultFromBody', () => {
         'available_slots[0].end must be after available_slots[0].start',
       ],
       [
+        'a slot longer than the required duration',
+        { available_slots: [good, wireSlot(T0, T0 + 45 * MINUTE)] },
+        'available_slots[1] lasts 45 minutes, not the required 30',
+      ],
+      [
+        'a period shorter than the required duration',
+        { available_periods: [wireSlot(T0, T0 + 15 * MINUTE)] },
+        'available_periods[0] lasts 15 minutes, less than the required 30',
+        'periods',
+      ],
+      [
         'missing participants',
         { available_slots: [{ start: good.start, end: good.end }] },
         'available_slots[0].participants must be an array',
@@ -94,9 +106,9 @@ describe('availabilityResultFromBody', () => {
         'member_statuses[0].sub must be a non-empty string',
       ],
     ];
-    for (const [name, body, message] of cases) {
+    for (const [name, body, message, responseFormat = 'slots'] of cases) {
       it(name, () => {
-        const actual = badResponseMessage(body);
+        const actual = badResponseMessage(body, normalisedQuery({ responseFormat }));
         if (typeof message === 'string') expect(actual).to.equal(message);
         else expect(actual).to.match(message);
       });
@@ -173,6 +185,7 @@ describe('availabilityResultFromBody', () => {
         wireSlot(T0 + 30 * MINUTE, T0 + 90 * MINUTE, ['acc_b', 'acc_a']),
         wireSlot(T0 + 30 * MINUTE, T0 + 2 * HOUR, ['acc_a']),
         wireSlot(T0 + 9 * HOUR, T0 + 10 * HOUR),
+        wireSlot(T0 + 7 * HOUR + 45 * MINUTE, T0 + 9 * HOUR),
       ],
     };
     expect(availabilityResultFromBody(body, query).slots).to.deep.equal([
