@@ -66,6 +66,12 @@ export const catalogue = {
     msg('Show earlier times', { id: 'availability_viewer.earlier' }),
   'availability_viewer.later': (msg) =>
     msg('Show later times', { id: 'availability_viewer.later' }),
+  'availability_viewer.skipped_time': (msg) =>
+    msg('Skipped by the clock change', { id: 'availability_viewer.skipped_time' }),
+  'availability_viewer.max_selection_reached': (msg) =>
+    msg('Selection limit reached. Remove a time to choose another.', {
+      id: 'availability_viewer.max_selection_reached',
+    }),
 
   'slot_picker.select_day': (msg) => msg('Select a day', { id: 'slot_picker.select_day' }),
   'slot_picker.select_time': (msg) => msg('Select a time', { id: 'slot_picker.select_time' }),
