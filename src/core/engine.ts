@@ -13,9 +13,10 @@
  *   free for the whole result. `participants` lists every member free for the whole result
  *   (buffers included), in query order, each sub once; that may be more than `required`.
  * - Query periods are merged where they overlap or touch; no result crosses a gap between them.
- * - `periods`: the maximal intervals over which the requirement holds, at least
- *   `requiredDuration` long. With N-of-M groups two such periods may overlap (the satisfying
- *   members change); each is a distinct result with its own participants.
+ * - `periods`: the maximal intervals throughout which enough of the same members stay free to
+ *   satisfy every group, at least `requiredDuration` long. With N-of-M groups two such periods
+ *   may overlap (the satisfying members change part-way); each is a distinct result with its
+ *   own participants.
  * - `overlapping_slots`: a slot of `requiredDuration` at every candidate start where the
  *   requirement holds. `slots`: the same candidates taken greedily from the earliest so that
  *   returned slots never overlap (the next slot starts at or after the previous one's end).
@@ -27,6 +28,8 @@
  *   must lie inside one of them.
  * - Order: by start, then end, then participants; starts are unique in every format, so the
  *   engine emits results in order and stops at `maxResults`.
+ * - Busy time: `calendars.busy` is asked once per distinct (sub, calendarIds), for the window
+ *   from the earliest result start minus `before` to the latest result end plus `after`.
  * - `member_statuses` (with `includeMemberStatuses`): one entry per distinct sub in query
  *   order, from `calendars.status`, `active` when the source has no status.
  * Cost: each member's busy time is fetched once for the window the query can touch, sorted
@@ -42,7 +45,7 @@ import type {
   NormalisedQuery,
 } from './types.js';
 
-/** Minutes between candidate slot starts when the query gives no `startInterval`. */
+/** Minutes between candidate slot starts when the query gives no `startInterval` (the viewer's default grid). */
 export const DEFAULT_START_INTERVAL_MINUTES = 15;
 
 const MINUTE = 60_000;
