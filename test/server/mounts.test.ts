@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -43,7 +44,7 @@ describe('apiPlugin in Vite', () => {
       configFile: false,
       root,
       logLevel: 'silent',
-      server: { host: '127.0.0.1', port: 8151, strictPort: false },
+      server: { host: '127.0.0.1', port: 0 },
       plugins: [apiPlugin({ memory: true })],
     });
     await vite.listen();
@@ -75,7 +76,7 @@ describe('apiMiddleware in the test runner', () => {
       config: {
         rootDir: root,
         hostname: '127.0.0.1',
-        port: 8152,
+        port: 0,
         middleware: [apiMiddleware(pending)],
       },
       readCliArgs: false,
@@ -84,7 +85,7 @@ describe('apiMiddleware in the test runner', () => {
       logStartMessage: false,
     });
     try {
-      const base = 'http://127.0.0.1:8152';
+      const base = `http://127.0.0.1:${(server.server!.address() as AddressInfo).port}`;
       const api = await pending;
       const token = api.issueDemoElementToken(base);
       const reply = await askAvailability(base, token, base);
