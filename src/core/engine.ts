@@ -257,7 +257,7 @@ function availablePeriods(
         end = -Infinity;
         break;
       }
-      end = Math.min(end, requiredThLargest(ends, group.required));
+      if (group.required > 0) end = Math.min(end, requiredThLargest(ends, group.required));
     }
     if (end <= coveredUntil) continue;
     coveredUntil = end;

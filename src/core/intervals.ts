@@ -14,22 +14,36 @@ import type { Interval } from './types.js';
 
 /** The union of `intervals` (any order, possibly overlapping) as a span list; empty and non-finite intervals are dropped. */
 export function spansOf(intervals: readonly Interval[]): Float64Array {
-  // A union depends only on the multisets of starts and ends, so each is sorted on its own as
-  // a typed array: a native numeric sort, several times faster than sorting objects.
   const starts = new Float64Array(intervals.length);
   const ends = new Float64Array(intervals.length);
   let count = 0;
+  let sorted = true;
   for (const { start, end } of intervals) {
     if (Number.isFinite(start) && Number.isFinite(end) && end > start) {
+      if (count > 0 && start < starts[count - 1]!) sorted = false;
       starts[count] = start;
       ends[count] = end;
       count += 1;
     }
   }
-  const sortedStarts = starts.subarray(0, count).sort();
-  const sortedEnds = ends.subarray(0, count).sort();
   const out = new Float64Array(2 * count);
   let size = 0;
+  if (sorted) {
+    // Sources usually hand intervals over in order: merge them in one pass.
+    for (let k = 0; k < count; k++) {
+      if (size > 0 && starts[k]! <= out[size - 1]!) {
+        if (ends[k]! > out[size - 1]!) out[size - 1] = ends[k]!;
+      } else {
+        out[size++] = starts[k]!;
+        out[size++] = ends[k]!;
+      }
+    }
+    return out.subarray(0, size);
+  }
+  // A union depends only on the multisets of starts and ends, so each is sorted on its own as
+  // a typed array: a native numeric sort, several times faster than sorting objects.
+  const sortedStarts = starts.subarray(0, count).sort();
+  const sortedEnds = ends.subarray(0, count).sort();
   let depth = 0;
   for (let i = 0, j = 0; j < count;) {
     // Starts go first on ties, so touching intervals merge.

@@ -36,6 +36,8 @@ interface Scenario {
   startInterval: number | undefined;
   maxResults: number;
   format: ResponseFormat;
+  /** Whether the source hands busy time over sorted by start, as stores usually do. */
+  sortedSource: boolean;
 }
 
 const toMs = (minute: number) => T0 + minute * 60_000;
@@ -100,6 +102,7 @@ const scenarioArb: fc.Arbitrary<Scenario> = fc
       startInterval: fc.option(fc.integer({ min: 1, max: 45 }), { nil: undefined }),
       maxResults: fc.integer({ min: 1, max: 30 }),
       format: fc.constantFrom<ResponseFormat>('periods', 'slots', 'overlapping_slots'),
+      sortedSource: fc.boolean(),
     });
   });
 
@@ -131,7 +134,8 @@ function sourceOf(s: Scenario): CalendarSource {
     busy: (sub, _ids, window: Interval) =>
       (s.busy[sub] ?? [])
         .map(([a, b]) => ({ start: toMs(a), end: toMs(b) }))
-        .filter((i) => i.end > window.start && i.start < window.end),
+        .filter((i) => i.end > window.start && i.start < window.end)
+        .sort((a, b) => (s.sortedSource ? a.start - b.start : 0)),
   };
 }
 

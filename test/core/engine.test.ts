@@ -437,6 +437,15 @@ describe('intervals', () => {
     ];
     expect(normalisedIntervals(input)).to.deep.equal(spans(['09:00', '11:15'], ['12:00', '13:00']));
     expect(normalisedIntervals([])).to.deep.equal([]);
+    const sortedInput = spans(
+      ['09:00', '10:00'],
+      ['09:30', '09:45'],
+      ['10:00', '11:00'],
+      ['12:00', '13:00'],
+    );
+    expect(normalisedIntervals(sortedInput)).to.deep.equal(
+      spans(['09:00', '11:00'], ['12:00', '13:00']),
+    );
   });
 
   it('finds the gaps of a window, ignoring cover outside it', () => {
