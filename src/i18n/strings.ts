@@ -80,6 +80,11 @@ export const catalogue = {
   'slot_picker.confirm': (msg) => msg('Confirm', { id: 'slot_picker.confirm' }),
   'slot_picker.back': (msg) => msg('Back', { id: 'slot_picker.back' }),
   'slot_picker.cancel': (msg) => msg('Cancel', { id: 'slot_picker.cancel' }),
+  'slot_picker.selected_slot': (msg, p: { slot: string }) =>
+    msg(str`Selected: ${p.slot}`, { id: 'slot_picker.selected_slot' }),
+  'slot_picker.previous_month': (msg) =>
+    msg('Previous month', { id: 'slot_picker.previous_month' }),
+  'slot_picker.next_month': (msg) => msg('Next month', { id: 'slot_picker.next_month' }),
 
   'errors.config': (msg) =>
     msg('This scheduling page is not set up correctly.', { id: 'errors.config' }),

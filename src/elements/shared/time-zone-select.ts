@@ -125,7 +125,7 @@ export class TimeZoneSelect extends LitElement {
         aria-controls="listbox"
         aria-expanded=${this.open ? 'true' : 'false'}
         aria-activedescendant=${active ? `zone-${this.active}` : nothing}
-        placeholder=${this.placeholder || nothing}
+        placeholder=${this.placeholder}
         .value=${this.open ? this.search : shown}
         @input=${this.onInput}
         @keydown=${this.onKeyDown}

@@ -71,7 +71,10 @@
 'slot_picker.cancel': `Abbrechen`,
 'slot_picker.confirm': `Bestätigen`,
 'slot_picker.confirm_heading': `Termin bestätigen`,
+'slot_picker.next_month': `Nächster Monat`,
+'slot_picker.previous_month': `Vorheriger Monat`,
 'slot_picker.select_day': `Wählen Sie einen Tag`,
 'slot_picker.select_time': `Wählen Sie eine Uhrzeit`,
+'slot_picker.selected_slot': str`Ausgewählt: ${0}`,
     };
   

@@ -71,7 +71,10 @@
 'slot_picker.cancel': `Cancelar`,
 'slot_picker.confirm': `Confirmar`,
 'slot_picker.confirm_heading': `Confirme su cita`,
+'slot_picker.next_month': `Mes siguiente`,
+'slot_picker.previous_month': `Mes anterior`,
 'slot_picker.select_day': `Seleccione un día`,
 'slot_picker.select_time': `Seleccione una hora`,
+'slot_picker.selected_slot': str`Seleccionado: ${0}`,
     };
   

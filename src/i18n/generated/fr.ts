@@ -71,7 +71,10 @@
 'slot_picker.cancel': `Annuler`,
 'slot_picker.confirm': `Confirmer`,
 'slot_picker.confirm_heading': `Confirmez votre rendez-vous`,
+'slot_picker.next_month': `Mois suivant`,
+'slot_picker.previous_month': `Mois précédent`,
 'slot_picker.select_day': `Sélectionnez un jour`,
 'slot_picker.select_time': `Sélectionnez un horaire`,
+'slot_picker.selected_slot': str`Créneau choisi : ${0}`,
     };
   

@@ -71,7 +71,10 @@
 'slot_picker.cancel': `Annulla`,
 'slot_picker.confirm': `Conferma`,
 'slot_picker.confirm_heading': `Confermi l'appuntamento`,
+'slot_picker.next_month': `Mese successivo`,
+'slot_picker.previous_month': `Mese precedente`,
 'slot_picker.select_day': `Selezioni un giorno`,
 'slot_picker.select_time': `Selezioni un orario`,
+'slot_picker.selected_slot': str`Selezionato: ${0}`,
     };
   

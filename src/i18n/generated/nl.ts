@@ -71,7 +71,10 @@
 'slot_picker.cancel': `Annuleren`,
 'slot_picker.confirm': `Bevestigen`,
 'slot_picker.confirm_heading': `Bevestig uw afspraak`,
+'slot_picker.next_month': `Volgende maand`,
+'slot_picker.previous_month': `Vorige maand`,
 'slot_picker.select_day': `Kies een dag`,
 'slot_picker.select_time': `Kies een tijd`,
+'slot_picker.selected_slot': str`Gekozen: ${0}`,
     };
   
