@@ -3,6 +3,9 @@ import { writeFileSync, mkdirSync } from 'node:fs';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { playwrightLauncher } from '@web/test-runner-playwright';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
+// TypeScript server modules: this config is loaded with `NODE_OPTIONS=--import tsx`.
+import { createApi } from './server/api.ts';
+import { apiMiddleware } from './server/koa-middleware.ts';
 
 /** The browser's own zone: deliberately not UTC and not a zone the time tests force. */
 export const BROWSER_ZONE = 'Pacific/Chatham';
@@ -46,6 +49,20 @@ function countsReporter() {
   };
 }
 
+/** The embedded API, in memory, on the test page's own origin. */
+const api = createApi({ memory: true });
+
+/**
+ * Test-only: hands the browser tests the in-memory API's client secret, so they can ask
+ * `/v1/element_tokens` for a token the way an app's backend would.
+ */
+function testCredentials() {
+  return async (ctx, next) => {
+    if (ctx.path !== '/__test__/credentials') return next();
+    ctx.body = { client_secret: (await api).clientSecret };
+  };
+}
+
 export default {
   files: ['test/**/*.test.ts', '!test/server/**', '!test/node/**', '!test/e2e/**'],
   nodeResolve: { exportConditions: ['browser', 'development'] },
@@ -63,6 +80,7 @@ export default {
       createBrowserContext: ({ browser }) => browser.newContext({ timezoneId: BROWSER_ZONE }),
     }),
   ],
+  middleware: [testCredentials(), apiMiddleware(api)],
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countsReporter()],
 };

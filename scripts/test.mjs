@@ -11,7 +11,7 @@ const chrome = process.env.CHROME_PATH ?? '/usr/bin/chromium';
 if (!existsSync(chrome)) {
   console.error(
     `No Chromium found at ${chrome}.\n` +
-      'The browser tests run in headless Chromium. Install Debian\'s package:\n' +
+      "The browser tests run in headless Chromium. Install Debian's package:\n" +
       '  sudo apt-get update && sudo apt-get install -y chromium\n' +
       'or point CHROME_PATH at an existing Chromium or Chrome binary:\n' +
       '  CHROME_PATH=/path/to/chrome npm test',
@@ -32,7 +32,9 @@ function run(label, cmd, args, env = {}) {
   const started = Date.now();
   const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = res.status === 0;
-  console.log(`── ${label}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  console.log(
+    `── ${label}: ${ok ? 'ok' : 'FAILED'} (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+  );
   if (!ok) failures.push(label);
   return ok;
 }
@@ -61,16 +63,29 @@ check('lit-analyzer', bin('lit-analyzer'), ['src', '--strict', '--quiet']);
 check('localisation', process.execPath, ['scripts/check-l10n.mjs']);
 
 // Node-side tests: node's own runner through tsx, in a zone that is neither UTC nor the browser's.
-const nodeTests = [...filesUnder('test/server', '.test.ts'), ...filesUnder('test/node', '.test.ts')];
+const nodeTests = [
+  ...filesUnder('test/server', '.test.ts'),
+  ...filesUnder('test/node', '.test.ts'),
+];
 if (nodeTests.length > 0) {
   console.log('\n── node tests ──');
   const res = spawnSync(
     process.execPath,
-    ['--import', 'tsx', '--test', '--test-reporter=spec', '--test-reporter-destination=stdout',
-      '--test-reporter=tap', '--test-reporter-destination=.test-results/node.tap', ...nodeTests],
+    [
+      '--import',
+      'tsx',
+      '--test',
+      '--test-reporter=spec',
+      '--test-reporter-destination=stdout',
+      '--test-reporter=tap',
+      '--test-reporter-destination=.test-results/node.tap',
+      ...nodeTests,
+    ],
     { stdio: 'inherit', env: { ...process.env, TZ: 'America/St_Johns' } },
   );
-  const tap = existsSync('.test-results/node.tap') ? readFileSync('.test-results/node.tap', 'utf8') : '';
+  const tap = existsSync('.test-results/node.tap')
+    ? readFileSync('.test-results/node.tap', 'utf8')
+    : '';
   const pass = Number(/^# pass (\d+)/m.exec(tap)?.[1] ?? 0);
   const fail = Number(/^# fail (\d+)/m.exec(tap)?.[1] ?? 0);
   passed += pass;
@@ -85,7 +100,10 @@ if (nodeTests.length > 0) {
 // Browser tests: @web/test-runner in headless Chromium; counts come from the config's reporter.
 const countsFile = '.test-results/browser.json';
 rmSync(countsFile, { force: true });
-const browserOk = run('browser tests', bin('web-test-runner'), [], { SE_COUNTS_FILE: countsFile });
+const browserOk = run('browser tests', bin('web-test-runner'), [], {
+  SE_COUNTS_FILE: countsFile,
+  NODE_OPTIONS: [process.env.NODE_OPTIONS, '--import tsx'].filter(Boolean).join(' '),
+});
 if (existsSync(countsFile)) {
   const counts = JSON.parse(readFileSync(countsFile, 'utf8'));
   passed += counts.passed;
