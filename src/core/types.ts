@@ -144,8 +144,7 @@ export interface NormalisedQuery {
 
 /** Result of parsing a query: the normalised query or field errors in the 422 shape. */
 export type QueryParseResult =
-  | { ok: true; query: NormalisedQuery }
-  | { ok: false; errors: ApiFieldErrors };
+  { ok: true; query: NormalisedQuery } | { ok: false; errors: ApiFieldErrors };
 
 /** The kinds of failure every element reports in `scheduling-error`. */
 export type SchedulingErrorKind =
@@ -163,13 +162,7 @@ export type SchedulingErrorKind =
 
 /** Names of the days a week may start on. */
 export type WeekDayName =
-  | 'sunday'
-  | 'monday'
-  | 'tuesday'
-  | 'wednesday'
-  | 'thursday'
-  | 'friday'
-  | 'saturday';
+  'sunday' | 'monday' | 'tuesday' | 'wednesday' | 'thursday' | 'friday' | 'saturday';
 
 /** Where the engine reads members' busy time from: a store, demo calendars, a test table. */
 export interface CalendarSource {
@@ -177,7 +170,11 @@ export interface CalendarSource {
    * Busy intervals of `sub` that touch `window`, in any order, possibly overlapping.
    * `calendarIds` narrows to those calendars; absent means all of the member's calendars.
    */
-  busy(sub: string, calendarIds: readonly string[] | undefined, window: Interval): readonly Interval[];
+  busy(
+    sub: string,
+    calendarIds: readonly string[] | undefined,
+    window: Interval,
+  ): readonly Interval[];
   /** Sync status of the member's calendars; `active` when not implemented. */
   status?(sub: string): SyncStatus;
 }
