@@ -68,7 +68,7 @@ const KNOWN: readonly (readonly [string, string, Habits])[] = [
       lunchStart: 750,
       lunchMinutes: 45,
       standup: 570,
-      fill: 0.4,
+      fill: 0.3,
     },
   ],
   [
@@ -81,7 +81,7 @@ const KNOWN: readonly (readonly [string, string, Habits])[] = [
       lunchStart: 720,
       lunchMinutes: 60,
       standup: 555,
-      fill: 0.4,
+      fill: 0.3,
     },
   ],
   [
@@ -94,7 +94,7 @@ const KNOWN: readonly (readonly [string, string, Habits])[] = [
       lunchStart: 720,
       lunchMinutes: 30,
       standup: 570,
-      fill: 0.42,
+      fill: 0.32,
     },
   ],
   [
