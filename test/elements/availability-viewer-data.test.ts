@@ -172,8 +172,8 @@ describe('page data controller', () => {
     show(data, transport, 0);
     await waitUntil(() => data.status === 'ready');
     const before = transport.calls.length;
-    expect(await data.lookAhead('after-0', page(3).query)).to.equal(true);
-    expect(await data.lookAhead('after-0', page(3).query)).to.equal(true);
+    expect(await data.lookAhead('after-0', page(3).query)).to.equal(base + 3 * WEEK);
+    expect(await data.lookAhead('after-0', page(3).query)).to.equal(base + 3 * WEEK);
     expect(transport.calls.length).to.equal(before + 1);
   });
 });

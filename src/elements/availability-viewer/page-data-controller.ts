@@ -11,8 +11,8 @@
  *   navigation settles. A newer page's request aborts the superseded one.
  * - Once the current page has an answer and navigation has been idle for `prefetchDelayMs`, the
  *   neighbours not yet cached are asked for, one request each.
- * - `lookAhead(query)` answers whether `query` (a `max_results: 1` query beyond the page) has any
- *   slot, cached by query.
+ * - `lookAhead(key, query)` answers where the first slot of `query` (a `max_results: 1` query
+ *   beyond the page) starts, or `null` when there is none, cached by key.
  * Failures of the current page set `status` `error` and reach `onError`; prefetch and refresh
  * failures are dropped (the page asks again when shown). Aborts are never reported.
  */
@@ -69,7 +69,7 @@ export class PageDataController implements ReactiveController {
   private readonly options: PageDataOptions;
   private readonly clock: Clock;
   private readonly cache: ExpiringLruCache<CachedPage>;
-  private readonly lookAheads: ExpiringLruCache<boolean>;
+  private readonly lookAheads: ExpiringLruCache<number | null>;
   private readonly main = new LatestRequest<AvailabilityResult>();
   private readonly prefetches = new Map<string, AbortController>();
   private transport: Transport | undefined;
@@ -153,15 +153,16 @@ export class PageDataController implements ReactiveController {
     return this.cache.get(key) !== undefined;
   }
 
-  /** Whether `query` (a look-ahead beyond the page) finds any slot; cached by `key`. */
-  async lookAhead(key: string, query: NormalisedQuery): Promise<boolean> {
+  /** The start (epoch ms) of the first slot `query` (a look-ahead beyond the page) finds, or `null`; cached by `key`. */
+  async lookAhead(key: string, query: NormalisedQuery): Promise<number | null> {
     const known = this.lookAheads.get(key);
     if (known !== undefined) return known;
     const transport = this.transport;
-    if (!transport) return false;
+    if (!transport) return null;
     this.requestCount += 1;
     const result = await transport.availability(query);
-    const found = result.slots.length > 0;
+    const first = result.slots[0];
+    const found = first ? Date.parse(first.start) : null;
     if (transport === this.transport) this.lookAheads.set(key, found);
     return found;
   }

@@ -1,0 +1,759 @@
+/**
+ * `<availability-viewer>`: a week grid (days as columns, wall-clock rows in the element's zone)
+ * coloured by availability, in the modes `confirm`, `no_confirm`, `multi_select` and
+ * `free_select`. Side-effect free: `define.ts` registers the tag.
+ *
+ * Contract: attributes are validated in `willUpdate` (a bad one becomes a configuration error
+ * naming it); the shown page, its grid and its cells' availability are derived there from
+ * (query, zone, hours, interval, columns, anchor day, page data); true state is the anchor day,
+ * the selection, the free-select periods and the pending pick. Events fire for user actions
+ * and data outcomes only, each with its `callback` notification.
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { guard } from 'lit/directives/guard.js';
+import {
+  gridConfig,
+  gridPage,
+  weekStartIndex,
+  type GridConfig,
+  type GridPage,
+  type WeekPage,
+} from '../../core/grid.js';
+import { parseQuery, parseQueryJson, toApiQuery } from '../../core/query.js';
+import {
+  isCovered,
+  memberCountOf,
+  pageAvailability,
+  paintedIntervals,
+  paintedPeriods,
+  rowEndOf,
+  stillValidSelection,
+  timedSlotsOf,
+  toggledSelection,
+  unavailableBlockAt,
+  visibleWindows,
+  type CellPosition,
+  type PageAvailability,
+  type TimedSlot,
+} from '../../core/slots.js';
+import { dayKey, isDayKey, startOfDay } from '../../core/time.js';
+import type {
+  AvailabilityQuery,
+  Interval,
+  NormalisedQuery,
+  WeekDayName,
+} from '../../core/types.js';
+import { nextFocusedCell } from '../../controllers/grid-keys.js';
+import { RovingGridController } from '../../controllers/roving-grid.js';
+import { defaultDemoQuery } from '../../data/demo-calendars.js';
+import { isoFromInstant } from '../../data/validate.js';
+import { formatCount } from '../../i18n/index.js';
+import {
+  NoSlotsFoundEvent,
+  SelectionChangeEvent,
+  SlotSelectedEvent,
+  WeekChangeEvent,
+  type Slot,
+} from '../shared/events.js';
+import type { Notification } from '../shared/notifications.js';
+import { SchedulingElement } from '../shared/scheduling-element.js';
+import {
+  configErrorView,
+  emptyView,
+  errorView,
+  skeletonView,
+  staleNotice,
+  zoneLine,
+} from '../shared/templates.js';
+import { viewerStyles } from './availability-viewer.styles.js';
+import {
+  CellNamer,
+  gridContent,
+  gridOverlays,
+  shadeLevel,
+  type CellState,
+  type GridOverlay,
+} from './grid-view.js';
+import { PageDataController, type PageQuery } from './page-data-controller.js';
+import {
+  columnsForWidth,
+  dayPages,
+  lookAheadQueryFor,
+  pageIndexFor,
+  pageQueryFor,
+  queryDays,
+  timedSlotOf,
+  windowsOfDays,
+  wireSlot,
+} from './viewer-model.js';
+import { boundsTemplate, legendTemplate, navTemplate } from './viewer-parts.js';
+
+/** How picking works. */
+export type ViewerMode = 'confirm' | 'no_confirm' | 'multi_select' | 'free_select';
+const MODES: readonly ViewerMode[] = ['confirm', 'no_confirm', 'multi_select', 'free_select'];
+const keyOf = (slot: Interval) => `${slot.start}:${slot.end}`;
+
+/**
+ * A week grid of availability with keyboard, touch and mouse selection.
+ * @summary Week grid of availability; confirm, no_confirm, multi_select and free_select modes.
+ * @fires slot-selected - a slot was chosen (on Confirm in `confirm` mode)
+ * @fires selection-change - the multi or free selection changed
+ * @fires week-change - another week (page of days) is shown
+ * @fires no-slots-found - nothing is bookable in the whole query range
+ * @csspart grid - the ARIA grid
+ * @csspart day-header - a day's column header
+ * @csspart time-header - a row's time
+ * @csspart cell - every cell, with state parts `available`, `unavailable`, `skipped`, `loading`, `free`, `busy`, `selected`
+ * @csspart slot - the picked block in `confirm` mode
+ * @csspart confirm-button - its Confirm button
+ * @csspart prev-button - previous week
+ * @csspart next-button - next week
+ * @csspart legend - the N-of-M shade legend
+ * @cssprop --se-color-available - available cells
+ * @cssprop --se-color-available-strong - the darkest N-of-M shade
+ * @cssprop --se-color-unavailable - unavailable cells
+ * @cssprop --se-color-selected - selected cells and blocks
+ * @cssprop --se-grid-max-height - the grid scrolls beyond this height
+ */
+export class AvailabilityViewer extends SchedulingElement {
+  static override styles = [...SchedulingElement.styles, viewerStyles];
+  protected readonly notificationName = 'Availability Viewer';
+
+  /** The availability query: a property, or JSON in the attribute. */
+  @property({ converter: { fromAttribute: (value: string | null) => value ?? undefined } })
+  query: AvailabilityQuery | string | undefined;
+  /** `confirm`, `no_confirm`, `multi_select` or `free_select`. */
+  @property({ reflect: true }) mode: ViewerMode = 'confirm';
+  /** `available` (only free cells can be picked) or `unrestricted` (any cell, marked as unavailable). */
+  @property({ attribute: 'slot-selection', reflect: true }) slotSelection:
+    'available' | 'unrestricted' = 'available';
+  /** First visible time, `HH:mm`. */
+  @property({ attribute: 'start-time' }) startTime = '09:00';
+  /** End of the visible times, `HH:mm`; `00:00` or `24:00` is midnight. */
+  @property({ attribute: 'end-time' }) endTime = '17:00';
+  /** Minutes per row. */
+  @property({ type: Number }) interval = 15;
+  /** The day weeks start on, `sunday`..`saturday`. */
+  @property({ attribute: 'week-start-day' }) weekStartDay = 'sunday';
+  /** Most slots `multi_select` allows. */
+  @property({ attribute: 'max-selection-count', type: Number }) maxSelectionCount:
+    number | undefined;
+  /** Offer "Earlier" and "Later" to stretch the hours to 00:00-24:00. */
+  @property({ attribute: 'allow-expansion', type: Boolean }) allowExpansion = false;
+  /** Offer a choice of the visible hours. */
+  @property({ attribute: 'bounds-control', type: Boolean }) boundsControl = false;
+  /** Day columns per page (1-7); by default 7, 3 or 1 as the element's width allows. */
+  @property({ type: Number }) days: number | undefined;
+  /** The selected slots (UTC ISO instants); kept across refreshes while still available. */
+  @property({ attribute: false }) selectedSlots: Slot[] = [];
+
+  @state() private anchorDay: string | undefined;
+  @state() private autoColumns: 1 | 3 | 7 = 7;
+  @state() private pending: TimedSlot | undefined;
+  @state() private hover: CellPosition | undefined;
+  @state() private hours: { start?: string; end?: string } = {};
+  @state() private freePeriods: Interval[] = [];
+  @state() private drag:
+    | { anchor: CellPosition; to: CellPosition; paint: 'free' | 'busy'; base: Interval[] }
+    | undefined;
+  @state() private notice = '';
+  @state() private empty: { status: 'checking' | 'found' | 'none'; at?: number } | undefined;
+
+  private readonly data = new PageDataController(this, {
+    onResult: (result, page) => this.onResult(result.slots.length, page),
+    onError: (error) => this.fireError(error),
+  });
+  private readonly roving = new RovingGridController(this, {
+    cellAt: ({ column, row }) =>
+      this.renderRoot.querySelector<HTMLElement>(`[data-c="${column}"][data-r="${row}"]`),
+    positionOf: (element) => this.positionOf(element),
+  });
+  private readonly namer = new CellNamer();
+  private readonly resizeObserver = new ResizeObserver(([entry]) => {
+    if (entry) this.autoColumns = columnsForWidth(entry.contentRect.width);
+  });
+  private normalised: NormalisedQuery | undefined;
+  private config: GridConfig | undefined;
+  private pages: WeekPage[] = [];
+  private page: WeekPage | undefined;
+  private grid: GridPage | undefined;
+  private gridKey = '';
+  private availability: PageAvailability | undefined;
+  private mappedResult: unknown;
+  private selection: TimedSlot[] = [];
+  private selectedKeys = new Set<string>();
+  private shownDates = '';
+  private reportedNoSlots = '';
+
+  /** Shows the next page; false at the last. */
+  next(): boolean {
+    return this.showPage(this.pageIndex() + 1);
+  }
+
+  /** Shows the previous page; false at the first. */
+  prev(): boolean {
+    return this.showPage(this.pageIndex() - 1);
+  }
+
+  /** Shows the page holding `date` (a `Date`, epoch ms, or `YYYY-MM-DD` in the element's zone); false when it lies outside the query. */
+  goTo(date: Date | number | string): boolean {
+    const day =
+      typeof date === 'string' && isDayKey(date)
+        ? date
+        : dayKey(new Date(date).getTime(), this.zone);
+    const index = pageIndexFor(this.pages, day);
+    const inside =
+      this.pages.length > 0 &&
+      day >= this.pages[0]!.firstDay &&
+      day <= this.pages[this.pages.length - 1]!.lastDay;
+    return inside && this.showPage(index);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.resizeObserver.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver.disconnect();
+  }
+
+  protected reload(): void {
+    this.data.refresh();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('selectedSlots')) {
+      this.selection = this.selectedSlots
+        .map(timedSlotOf)
+        .filter((s): s is TimedSlot => s !== undefined);
+      this.selectedKeys = new Set(this.selection.map(keyOf));
+    }
+    const structural = [
+      'query',
+      'mode',
+      'slotSelection',
+      'startTime',
+      'endTime',
+      'interval',
+      'weekStartDay',
+      'maxSelectionCount',
+      'days',
+      'tzid',
+      'hours',
+      'autoColumns',
+      'anchorDay',
+      'transport',
+      'demo',
+      'apiBase',
+      'token',
+    ];
+    if (structural.some((key) => (changed as Map<PropertyKey, unknown>).has(key))) this.derive();
+    const result = this.grid && this.data.status === 'ready' ? this.data.result : undefined;
+    if (
+      result !== this.mappedResult ||
+      (changed as Map<PropertyKey, unknown>).has('anchorDay') ||
+      !result
+    ) {
+      this.mappedResult = result;
+      this.availability =
+        result && this.grid && this.normalised
+          ? pageAvailability(
+              this.grid,
+              timedSlotsOf(result.slots),
+              result.format,
+              this.normalised.requiredDuration,
+            )
+          : undefined;
+    }
+  }
+
+  private validated(): { query?: NormalisedQuery; config?: GridConfig } {
+    const problem = (attribute: string, reason: string | undefined) =>
+      this.setConfigProblem(attribute, reason);
+    problem(
+      'mode',
+      MODES.includes(this.mode) ? undefined : `"${this.mode}" is not one of ${MODES.join(', ')}`,
+    );
+    problem(
+      'slot-selection',
+      ['available', 'unrestricted'].includes(this.slotSelection)
+        ? undefined
+        : `"${this.slotSelection}" is not available or unrestricted`,
+    );
+    const max = this.maxSelectionCount;
+    problem(
+      'max-selection-count',
+      max === undefined || (Number.isInteger(max) && max >= 1)
+        ? undefined
+        : 'expected a whole number of at least 1',
+    );
+    const days = this.days;
+    problem(
+      'days',
+      days === undefined || (Number.isInteger(days) && days >= 1 && days <= 7)
+        ? undefined
+        : 'expected a whole number from 1 to 7',
+    );
+    let config: GridConfig | undefined;
+    for (const field of ['start-time', 'end-time', 'interval', 'week-start-day'])
+      problem(field, undefined);
+    try {
+      weekStartIndex(this.weekStartDay);
+      config = gridConfig({
+        startTime: this.hours.start ?? this.startTime,
+        endTime: this.hours.end ?? this.endTime,
+        interval: this.interval,
+      });
+    } catch (error) {
+      const { field, message } = error as { field?: string; message: string };
+      problem(field ?? 'start-time', message.replace(/^[\w-]+: /, ''));
+    }
+    const source =
+      this.query === undefined && this.demo ? defaultDemoQuery(Date.now()) : this.query;
+    const parsed =
+      source === undefined
+        ? undefined
+        : typeof source === 'string'
+          ? parseQueryJson(source)
+          : parseQuery(source);
+    const reason = !parsed
+      ? 'a query is required (or set demo)'
+      : parsed.ok
+        ? undefined
+        : Object.entries(parsed.errors)
+            .map(([field, errors]) => `${field}: ${errors.map((e) => e.description).join(', ')}`)
+            .join('; ');
+    problem('query', reason);
+    return { query: parsed?.ok ? parsed.query : undefined, config };
+  }
+
+  private derive(): void {
+    const { query, config } = this.validated();
+    this.normalised = query;
+    this.config = config;
+    const range =
+      query && config && this.configProblems.length === 0 ? queryDays(query, this.zone) : undefined;
+    if (!query || !config || !range) {
+      this.pages = [];
+      this.page = this.grid = undefined;
+      return;
+    }
+    const columns = this.days ?? this.autoColumns;
+    this.pages = dayPages(range.firstDay, range.lastDay, columns, this.weekStartDay as WeekDayName);
+    const index = pageIndexFor(this.pages, this.anchorDay ?? range.firstDay);
+    const page = (this.page = this.pages[index]!);
+    const gridKey = `${this.zone}|${page.days.join()}|${config.startMinutes}|${config.endMinutes}|${config.interval}`;
+    if (gridKey !== this.gridKey) {
+      this.gridKey = gridKey;
+      this.grid = gridPage(page.days, this.zone, config);
+      this.roving.clampTo(this.grid.columns.length, this.grid.labels.length);
+    }
+    const pageQuery = pageQueryFor(query, visibleWindows(this.grid!), config.interval);
+    const neighbours = [this.pages[index - 1], this.pages[index + 1]]
+      .filter((p): p is WeekPage => p !== undefined)
+      .map((p) => pageQueryFor(query, windowsOfDays(p.days, this.zone, config), config.interval));
+    const dates = `${page.firstDay}|${page.lastDay}`;
+    if (dates !== this.shownDates) {
+      this.shownDates = dates;
+      this.empty = undefined;
+      const detail = {
+        firstDay: page.firstDay,
+        lastDay: page.lastDay,
+        hasPrev: page.hasPrev,
+        hasNext: page.hasNext,
+      };
+      this.fireEvent(new WeekChangeEvent(detail), {
+        notification: { type: 'displayed_dates_changed', ...detail },
+      });
+      if (this.strings)
+        this.announce(
+          this.strings.t('common.week_of', {
+            date: this.formatters.date(startOfDay(page.firstDay, this.zone)),
+          }),
+        );
+    }
+    this.data.show(this.activeTransport, pageQuery, neighbours);
+  }
+
+  /** Hands `notification` to `callback` for outcomes that have no DOM event of their own. */
+  private notify(notification: Notification): void {
+    try {
+      this.callback?.(notification);
+    } catch (error) {
+      console.error('Availability Viewer: the callback threw', error);
+    }
+  }
+
+  private pageIndex(): number {
+    return this.page ? this.pages.indexOf(this.page) : 0;
+  }
+
+  private showPage(index: number): boolean {
+    const page = this.pages[index];
+    if (!page || page === this.page) return false;
+    this.anchorDay = page.firstDay;
+    this.pending = undefined;
+    this.hover = undefined;
+    return true;
+  }
+
+  private onResult(count: number, page: PageQuery): void {
+    this.notify(
+      count > 0
+        ? { notification: { type: 'visible_slots' } }
+        : { notification: { type: 'no_visible_slots' } },
+    );
+    if (
+      this.grid &&
+      this.slotSelection === 'available' &&
+      this.mode !== 'free_select' &&
+      this.data.result
+    ) {
+      const kept = stillValidSelection(
+        this.selection,
+        timedSlotsOf(this.data.result.slots),
+        visibleWindows(this.grid),
+      );
+      if (kept.length !== this.selection.length)
+        this.selectedSlots = kept.map((s) => wireSlot(s, true));
+    }
+    if (count > 0 || !this.normalised || !this.grid) return;
+    const windows = visibleWindows(this.grid);
+    const pageStart = windows[0]?.start ?? 0;
+    const pageEnd = windows[windows.length - 1]?.end ?? 0;
+    const query = this.normalised;
+    this.empty = { status: 'checking' };
+    const ask = (window: Interval) => {
+      const look = lookAheadQueryFor(query, window);
+      return look ? this.data.lookAhead(look.key, look.query) : Promise.resolve(null);
+    };
+    void ask({ start: pageEnd, end: Infinity })
+      .then(async (after) =>
+        after !== null
+          ? { after, before: null }
+          : { after, before: await ask({ start: -Infinity, end: pageStart }) },
+      )
+      .then(({ after, before }) => {
+        if (this.data.result === undefined || page.key !== this.pageKeyShown(page)) return;
+        this.empty = after !== null ? { status: 'found', at: after } : { status: 'none' };
+        const key = JSON.stringify(query.queryPeriods);
+        if (after === null && before === null && this.reportedNoSlots !== key) {
+          this.reportedNoSlots = key;
+          const wire = toApiQuery(query);
+          this.fireEvent(new NoSlotsFoundEvent({ query: wire }), {
+            notification: { type: 'no_slots_found', query: wire },
+          });
+        }
+      })
+      .catch((error: unknown) => {
+        this.empty = { status: 'none' };
+        console.warn('Availability Viewer: the look-ahead failed', error);
+      });
+  }
+
+  private pageKeyShown(page: PageQuery): string {
+    return this.data.status === 'ready' && this.normalised && this.grid ? page.key : '';
+  }
+
+  private positionOf(element: Element): CellPosition | undefined {
+    const c = element.getAttribute('data-c');
+    const r = element.getAttribute('data-r');
+    return c === null || r === null ? undefined : { column: Number(c), row: Number(r) };
+  }
+
+  /** The block a pick at `pos` selects and whether it is free, or undefined when the cell cannot be picked. */
+  private blockAt(pos: CellPosition): { block: TimedSlot; available: boolean } | undefined {
+    const cell = this.grid?.columns[pos.column]?.cells[pos.row];
+    if (!cell || cell.end <= cell.start || !this.normalised) return undefined;
+    const mapped = this.availability?.cells[pos.column]?.[pos.row];
+    if (mapped?.slot) return { block: mapped.slot, available: true };
+    if (this.slotSelection !== 'unrestricted' || !this.availability) return undefined;
+    return { block: unavailableBlockAt(cell, this.normalised.requiredDuration), available: false };
+  }
+
+  private cellView(c: number, r: number): { state: CellState; selected: boolean; level: number } {
+    const cell = this.grid!.columns[c]!.cells[r]!;
+    if (cell.end <= cell.start) return { state: 'skipped', selected: false, level: 0 };
+    if (this.mode === 'free_select') {
+      const painted = isCovered(this.freePeriods, cell);
+      return { state: painted ? 'free' : 'busy', selected: painted, level: 0 };
+    }
+    if (!this.availability) return { state: 'loading', selected: false, level: 0 };
+    const mapped = this.availability.cells[c]![r]!;
+    const block = this.blockAt({ column: c, row: r })?.block;
+    const selected = block !== undefined && this.selectedKeys.has(keyOf(block));
+    const level = shadeLevel(mapped.free, memberCountOf(this.normalised!));
+    return { state: mapped.available ? 'available' : 'unavailable', selected, level };
+  }
+
+  private activate(pos: CellPosition): void {
+    if (this.mode === 'free_select')
+      return this.paint(
+        pos,
+        pos,
+        this.cellView(pos.column, pos.row).selected ? 'busy' : 'free',
+        this.freePeriods,
+        true,
+      );
+    const pick = this.blockAt(pos);
+    if (!pick || !this.strings) return;
+    const slot = wireSlot(pick.block, pick.available);
+    if (this.mode === 'confirm') {
+      this.pending =
+        this.pending && keyOf(this.pending) === keyOf(pick.block) ? undefined : pick.block;
+    } else if (this.mode === 'no_confirm') {
+      this.selectedSlots = [slot];
+      this.fireEvent(new SlotSelectedEvent({ slot }), {
+        notification: { type: 'slot_selected', slot },
+      });
+      this.announce(this.strings.t('availability_viewer.selected'));
+    } else {
+      const toggle = toggledSelection(this.selection, pick.block, this.maxSelectionCount);
+      this.notice = toggle.refused
+        ? this.strings.t('availability_viewer.max_selection_reached')
+        : '';
+      if (toggle.refused) return this.announce(this.notice);
+      const slots = toggle.slots.map((s) => wireSlot(s, this.availableAt(s)));
+      this.selectedSlots = slots;
+      const changed = toggle.added ? { added: slot } : { removed: slot };
+      this.fireEvent(
+        new SelectionChangeEvent({ slots, ...changed }),
+        toggle.added
+          ? { notification: { type: 'slot_added', slot }, slots }
+          : { notification: { type: 'slot_removed', slot }, slots },
+      );
+      this.announce(formatCount(this.strings, 'slots_selected', slots.length));
+    }
+  }
+
+  private availableAt(slot: TimedSlot): boolean {
+    return slot.participants.length > 0 || this.slotSelection === 'available';
+  }
+
+  private confirm = (): void => {
+    if (!this.pending) return;
+    const slot = wireSlot(this.pending, this.availableAt(this.pending));
+    this.selectedSlots = [slot];
+    this.pending = undefined;
+    this.fireEvent(new SlotSelectedEvent({ slot }), {
+      notification: { type: 'slot_selected', slot },
+    });
+    if (this.strings) this.announce(this.strings.t('availability_viewer.selected'));
+  };
+
+  /** Paints `from`..`to` onto `base`; `commit` reports the edit. */
+  private paint(
+    from: CellPosition,
+    to: CellPosition,
+    paint: 'free' | 'busy',
+    base: Interval[],
+    commit: boolean,
+  ): void {
+    if (!this.grid) return;
+    this.freePeriods = paintedPeriods(base, paintedIntervals(this.grid, from, to), paint);
+    if (!commit) return;
+    const periods = this.freePeriods.map((p) => ({
+      start: isoFromInstant(p.start),
+      end: isoFromInstant(p.end),
+    }));
+    const slots = this.freePeriods.map((p) => wireSlot({ ...p, participants: [] }, true));
+    this.dispatchEvent(new SelectionChangeEvent({ slots }));
+    this.notify({ notification: { type: 'query_periods_edited', query_periods: periods } });
+  }
+
+  private onKeydown = (event: KeyboardEvent): void => {
+    const pos = event.target instanceof Element ? this.positionOf(event.target) : undefined;
+    if (!pos || !this.grid || !this.page) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      return this.activate(pos);
+    }
+    if (event.key === 'Escape' && this.pending) return void (this.pending = undefined);
+    const shape = {
+      columns: this.grid.columns.length,
+      rows: this.grid.labels.length,
+      hasPrev: this.page.hasPrev,
+      hasNext: this.page.hasNext,
+    };
+    const move = nextFocusedCell(pos, event, shape, {
+      extendWithShift: this.mode === 'free_select',
+    });
+    if (!move) return;
+    event.preventDefault();
+    if (move.page !== 0) this.showPage(this.pageIndex() + move.page);
+    this.roving.moveTo(move, true);
+    if (move.extend) {
+      this.drag ??= {
+        anchor: pos,
+        to: pos,
+        paint: this.cellView(pos.column, pos.row).selected ? 'busy' : 'free',
+        base: this.freePeriods,
+      };
+      this.paint(this.drag.anchor, move, this.drag.paint, this.drag.base, true);
+    } else {
+      this.drag = undefined;
+    }
+  };
+
+  private onPointer = (event: PointerEvent): void => {
+    const target =
+      event.type === 'pointermove' && this.drag
+        ? this.shadowRoot!.elementFromPoint(event.clientX, event.clientY)
+        : event.target;
+    const pos = target instanceof Element ? this.positionOf(target) : undefined;
+    if (event.type === 'pointerleave') return void (this.hover = undefined);
+    if (this.mode !== 'free_select') {
+      if (event.type === 'pointerover' && event.pointerType === 'mouse') this.hover = pos;
+      return;
+    }
+    if (
+      event.type === 'pointerdown' &&
+      pos &&
+      event.button === 0 &&
+      this.grid?.columns[pos.column]!.cells[pos.row]!.end !==
+        this.grid?.columns[pos.column]!.cells[pos.row]!.start
+    ) {
+      event.preventDefault();
+      (event.currentTarget as HTMLElement).setPointerCapture?.(event.pointerId);
+      this.roving.moveTo(pos, false);
+      this.drag = {
+        anchor: pos,
+        to: pos,
+        paint: this.cellView(pos.column, pos.row).selected ? 'busy' : 'free',
+        base: this.freePeriods,
+      };
+    } else if (event.type === 'pointermove' && this.drag && pos) {
+      this.drag = { ...this.drag, to: pos };
+    } else if ((event.type === 'pointerup' || event.type === 'pointercancel') && this.drag) {
+      const { anchor, to, paint, base } = this.drag;
+      this.drag = undefined;
+      if (event.type === 'pointerup') this.paint(anchor, to, paint, base, true);
+    }
+  };
+
+  private onClick = (event: MouseEvent): void => {
+    const pos = event.target instanceof Element ? this.positionOf(event.target) : undefined;
+    if (pos && this.mode !== 'free_select') {
+      this.roving.moveTo(pos, false);
+      this.activate(pos);
+    }
+  };
+
+  private overlays(): GridOverlay[] {
+    const grid = this.grid!;
+    const out: GridOverlay[] = [];
+    const place = (block: TimedSlot, kind: GridOverlay['kind']) => {
+      grid.columns.forEach((column, c) => {
+        const r = column.cells.findIndex(
+          (cell) => cell.start === block.start && cell.end > cell.start,
+        );
+        if (r >= 0)
+          out.push({ column: c, row: r, rowEnd: rowEndOf(column.cells, r, block.end), kind });
+      });
+    };
+    if (this.mode !== 'free_select') for (const slot of this.selection) place(slot, 'selected');
+    const focus = this.hover ?? (this.matches(':focus-within') ? this.roving.position : undefined);
+    const preview = focus && this.mode !== 'free_select' ? this.blockAt(focus) : undefined;
+    if (preview) place(preview.block, 'preview');
+    if (this.pending) place(this.pending, 'pending');
+    if (this.drag) {
+      const [c0, c1] = [this.drag.anchor.column, this.drag.to.column].sort((a, b) => a - b) as [
+        number,
+        number,
+      ];
+      const [r0, r1] = [this.drag.anchor.row, this.drag.to.row].sort((a, b) => a - b) as [
+        number,
+        number,
+      ];
+      for (let c = c0; c <= c1; c++)
+        out.push({ column: c, row: r0, rowEnd: r1 + 1, kind: 'paint' });
+    }
+    return out;
+  }
+
+  protected override render(): TemplateResult {
+    const strings = this.strings;
+    if (!strings) return skeletonView(undefined, 8);
+    const live = html`<div class="visually-hidden" role="status" aria-live="polite">
+      ${this.announcement}
+    </div>`;
+    const problems = this.configProblems;
+    if (problems.length > 0 || !this.grid || !this.page)
+      return html`${configErrorView(strings, problems)}${live}`;
+    const grid = this.grid;
+    const result = this.data.status === 'ready' ? this.data.result : undefined;
+    const memberCount = memberCountOf(this.normalised!);
+    const view = {
+      page: grid,
+      strings,
+      formatters: this.formatters,
+      namer: this.namer,
+      memberCount,
+      availability: this.availability,
+      label: strings.t('common.select_time'),
+      cell: (c: number, r: number) => this.cellView(c, r),
+      selectable: (c: number, r: number) =>
+        this.mode === 'free_select'
+          ? grid.columns[c]!.cells[r]!.end > grid.columns[c]!.cells[r]!.start
+          : this.blockAt({ column: c, row: r }) !== undefined,
+      tabIndexOf: (p: CellPosition) => this.roving.tabIndexOf(p),
+    };
+    this.namer.reset(this.formatters, this.normalised!.requiredDuration * 60_000);
+    const deps = [
+      grid,
+      this.availability,
+      this.selectedKeys,
+      this.freePeriods,
+      this.roving.position.column,
+      this.roving.position.row,
+      strings,
+      this.formatters,
+      this.mode,
+      this.slotSelection,
+    ];
+    const jump =
+      this.empty?.status === 'found'
+        ? { date: this.formatters.date(this.empty.at!), onJump: () => this.goTo(this.empty!.at!) }
+        : undefined;
+    return html`${navTemplate(
+      strings,
+      this.formatters,
+      this.page,
+      this.zone,
+      () => this.prev(),
+      () => this.next(),
+    )}
+    ${boundsTemplate(strings, this.config!, this, (hours) => (this.hours = { ...this.hours, ...hours }))}
+    ${result?.stale ? staleNotice(strings) : nothing}
+    ${this.notice ? html`<p class="notice" part="notice" role="note">${this.notice}</p>` : nothing}
+    ${
+      this.data.status === 'error' && this.data.error
+        ? errorView(strings, this.data.error, () => this.reload())
+        : html`<div
+            class="scroll"
+            aria-busy=${this.availability ? 'false' : 'true'}
+            @click=${this.onClick}
+            @keydown=${this.onKeydown}
+            @pointerdown=${this.onPointer}
+            @pointermove=${this.onPointer}
+            @pointerup=${this.onPointer}
+            @pointercancel=${this.onPointer}
+            @pointerover=${this.onPointer}
+            @pointerleave=${this.onPointer}
+            @focusin=${() => this.requestUpdate()}
+            @focusout=${() => this.requestUpdate()}
+          >
+            <div class="board" style="--_columns: ${grid.columns.length}">
+              ${guard(deps, () => gridContent(view))}${gridOverlays(this.overlays(), strings, this.mode === 'confirm' ? this.confirm : undefined)}
+            </div>
+          </div>`
+    }
+    ${result && result.slots.length === 0 && this.empty?.status !== 'checking' ? html`<div class="empty-week">${emptyView(strings, jump)}</div>` : nothing}
+    ${result?.format === 'overlapping_slots' ? legendTemplate(strings, memberCount) : nothing}
+    ${zoneLine(strings, this.formatters, grid.columns[0]?.cells[0]?.start ?? 0)} ${live}`;
+  }
+}
