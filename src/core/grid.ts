@@ -16,7 +16,9 @@
  *   (Lord Howe's 30-minute jump at a 60-minute interval) is `normal` and shorter than the
  *   interval. A wall clock that happens twice (fall-back overlap) gives two rows,
  *   `repeated-first` and `repeated-second`, in time order, with the offset in their label
- *   (`01:00 GMT-4`, `01:00 GMT-5`).
+ *   (`01:00 GMT-4`, `01:00 GMT-5`). When the overlap starts mid-row (Lord Howe's 30-minute
+ *   fall-back at a 20- or 60-minute interval), the row it starts in repeats too: its second
+ *   occurrence begins at the transition and covers only the repeated part.
  * - Bad options throw `GridConfigError` whose `field` names the attribute (`start-time`,
  *   `end-time`, `interval`, `week-start-day`; `range` for a date range that ends before it starts).
  * - `gridPage` lines columns up: `labels` is the union of every column's rows in time order and
@@ -36,6 +38,7 @@ import {
   offsetLabel,
   offsetMinutes,
   parseDayKey,
+  wallClockOf,
   parseHHmm,
   startOfDay,
   weekdayOf,
@@ -297,6 +300,41 @@ function rowOf(boundary: Boundary, end: number, zone: string): GridRow {
   return row;
 }
 
+/**
+ * Adds a `repeated-second` boundary where a fall-back transition sets the clocks back to a time
+ * inside a row (not onto a row boundary, which `boundariesAt` already finds twice), and marks
+ * that row's first occurrence `repeated-first`. Returns whether it added any.
+ */
+function addMidRowRepeats(boundaries: Boundary[], zone: string, config: GridConfig): boolean {
+  const { startMinutes, endMinutes, interval } = config;
+  const added: Boundary[] = [];
+  for (let i = 0; i < boundaries.length - 1; i++) {
+    const from = boundaries[i]!.instant;
+    const to = boundaries[i + 1]!.instant;
+    if (to - from < 2000) continue;
+    const before = offsetMinutes(from, zone);
+    if (offsetMinutes(to - 1000, zone) >= before) continue;
+    // Binary search, to the second, for the first instant with the later (smaller) offset.
+    let lo = from;
+    let hi = to - 1000;
+    while (hi - lo > 1000) {
+      const mid = lo + Math.floor((hi - lo) / 2000) * 1000;
+      if (offsetMinutes(mid, zone) === before) lo = mid;
+      else hi = mid;
+    }
+    const wall = wallClockOf(hi, zone);
+    const minutes = wall.hour * 60 + wall.minute;
+    if (minutes < startMinutes || minutes >= endMinutes) continue;
+    const rowMinutes = startMinutes + Math.floor((minutes - startMinutes) / interval) * interval;
+    if (rowMinutes === minutes) continue;
+    added.push({ wallMinutes: rowMinutes, instant: hi, status: 'repeated-second' });
+    const first = boundaries.find((b) => b.wallMinutes === rowMinutes && b.instant < hi);
+    if (first && first.status === 'normal') first.status = 'repeated-first';
+  }
+  boundaries.push(...added);
+  return added.length > 0;
+}
+
 /** The rows of one day in the zone, in time order, per the module's DST rules. */
 export function rowsForDay(key: string, zone: string, config: GridConfig): GridRow[] {
   const { startMinutes, endMinutes, interval } = config;
@@ -323,7 +361,10 @@ export function rowsForDay(key: string, zone: string, config: GridConfig): GridR
     boundaries.push(...boundariesAt(key, w, zone, w === endMinutes));
   }
   // Time order; at one instant (a gap's landing) skipped rows come first, then the row or stop there.
-  boundaries.sort((a, b) => a.instant - b.instant || a.wallMinutes - b.wallMinutes);
+  const byTime = (a: Boundary, b: Boundary) =>
+    a.instant - b.instant || a.wallMinutes - b.wallMinutes;
+  boundaries.sort(byTime);
+  if (addMidRowRepeats(boundaries, zone, config)) boundaries.sort(byTime);
   for (let i = 0; i < boundaries.length - 1; i++) {
     const boundary = boundaries[i]!;
     if (boundary.status !== 'stop') rows.push(rowOf(boundary, boundaries[i + 1]!.instant, zone));

@@ -73,10 +73,13 @@ function expectWellFormedDay(rows: GridRow[], key: string, zone: string, interva
     expect(row.end, row.key).to.be.greaterThan(row.start);
     const shown = intlWall(row.start, zone);
     expect(shown.slice(0, 10), row.key).to.equal(key);
-    if (row.status !== 'normal' || row.end - row.start === interval * MINUTE) {
+    const full = row.end - row.start === interval * MINUTE;
+    const partialRepeat = row.status === 'repeated-second' && !full;
+    if (!partialRepeat && (row.status !== 'normal' || full)) {
       expect(shown.slice(11), row.key).to.equal(row.time);
     } else {
-      // Partly skipped by a gap: the row starts where the clocks land, inside its span.
+      // Partly skipped by a gap, or repeated from mid-row by a fall-back: the row starts where
+      // the clocks land, inside its span.
       const [h, m] = shown.slice(11).split(':').map(Number) as [number, number];
       expect(h * 60 + m).to.be.within(row.wallMinutes, row.wallMinutes + interval - 1);
     }
@@ -308,7 +311,7 @@ describe('grid: rows of one day', () => {
     expect(intlWall(rows[1]!.start, 'Australia/Lord_Howe')).to.equal('2026-10-04 02:30');
   });
 
-  it("Lord Howe's 30-minute fall-back repeats 01:30 and 01:45 at 15 minutes and lengthens 01:00 at 60", () => {
+  it("Lord Howe's 30-minute fall-back repeats 01:30 and 01:45 at 15 minutes and half of 01:00 at 60", () => {
     const zone = 'Australia/Lord_Howe';
     const quarter = rowsForDay(
       '2026-04-05',
@@ -334,9 +337,29 @@ describe('grid: rows of one day', () => {
       hourly.map((row) => [row.label, row.status, (row.end - row.start) / MINUTE]),
     ).to.deep.equal([
       ['00:00', 'normal', 60],
-      ['01:00', 'normal', 90],
+      ['01:00 GMT+11', 'repeated-first', 60],
+      ['01:00 GMT+10:30', 'repeated-second', 30],
       ['02:00', 'normal', 60],
     ]);
+    expect(intlWall(hourly[2]!.start, zone)).to.equal('2026-04-05 01:30');
+  });
+
+  it("Lord Howe's fall-back at 20 minutes repeats the 01:20 row from 01:30 on", () => {
+    const zone = 'Australia/Lord_Howe';
+    const rows = rowsForDay(
+      '2026-04-05',
+      zone,
+      gridConfig({ startTime: '01:00', endTime: '02:20', interval: 20 }),
+    );
+    expect(rows.map((row) => [row.label, row.key, (row.end - row.start) / MINUTE])).to.deep.equal([
+      ['01:00', '01:00', 20],
+      ['01:20 GMT+11', '01:20', 20],
+      ['01:40 GMT+11', '01:40', 20],
+      ['01:20 GMT+10:30', '01:20#2', 10],
+      ['01:40 GMT+10:30', '01:40#2', 20],
+      ['02:00', '02:00', 20],
+    ]);
+    expect(intlWall(rows[3]!.start, zone)).to.equal('2026-04-05 01:30');
   });
 
   it('a Santiago spring-forward day has no midnight row', () => {
@@ -369,11 +392,11 @@ describe('grid: rows of one day', () => {
     ['America/Santiago', '2026-04-04', 25, 0],
     ['Asia/Beirut', '2026-03-29', 24, 1],
     ['Australia/Lord_Howe', '2026-10-04', 24, 0],
-    ['Australia/Lord_Howe', '2026-04-05', 24, 0],
+    ['Australia/Lord_Howe', '2026-04-05', 25, 0],
     ['Asia/Kolkata', '2026-03-29', 24, 0],
     ['Asia/Kathmandu', '2026-10-25', 24, 0],
     ['Australia/Eucla', '2026-04-05', 24, 0],
-    ['Pacific/Chatham', '2026-04-05', 25, 0],
+    ['Pacific/Chatham', '2026-04-05', 26, 0],
     ['Pacific/Chatham', '2026-09-27', 24, 0],
     ['Pacific/Apia', '2026-09-27', 24, 0],
     ['Pacific/Apia', '2011-12-30', 24, 24],
