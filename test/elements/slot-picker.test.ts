@@ -4,6 +4,7 @@
  * locale and zone switches at runtime, and the real embedded API.
  */
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import type {
   AvailabilityQuery,
@@ -410,7 +411,6 @@ describe('<slot-picker> states', () => {
   });
 
   it('refresh() asks again past caches and keeps the list on screen meanwhile', async () => {
-    let release: (() => void) | undefined;
     const transport = new FakeTransport((_q, call) => (call === 1 ? { slots: DECEMBER } : 'never'));
     const page = await SlotPickerObject.mount(
       html`<slot-picker tzid="UTC" .query=${QUERY} .transport=${transport}></slot-picker>`,
@@ -420,7 +420,6 @@ describe('<slot-picker> states', () => {
     expect(transport.requests[1]!.options.fresh).to.equal(true);
     expect(page.days).to.have.length(3);
     expect(page.el.shadowRoot!.textContent).to.contain('Refreshing…');
-    void release;
   });
 });
 
@@ -494,5 +493,260 @@ describe('<slot-picker> configuration errors', () => {
     await page.settled();
     expect(page.configError).to.equal('');
     expect(page.days[0]).to.equal('Tuesday, December 1, 2026 2 slots');
+  });
+});
+
+describe('<slot-picker> time zones and DST', () => {
+  it('lists each real time once on the Berlin fall-back night, with offsets where the hour repeats', async () => {
+    // 2026-10-25: Berlin clocks go from 03:00 CEST back to 02:00 CET at 01:00Z.
+    const night = slotsAt([
+      '2026-10-24T23:30:00Z', // 01:30 CEST
+      '2026-10-25T00:00:00Z', // 02:00 CEST
+      '2026-10-25T00:30:00Z', // 02:30 CEST
+      '2026-10-25T01:00:00Z', // 02:00 CET
+      '2026-10-25T01:30:00Z', // 02:30 CET
+      '2026-10-25T02:00:00Z', // 03:00 CET
+    ]);
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker
+        tzid="Europe/Berlin"
+        locale="de"
+        .query=${QUERY}
+        .transport=${fake([...night, ...night])}
+      ></slot-picker>`,
+    );
+    expect(page.days).to.deep.equal(['Sonntag, 25. Oktober 2026 6 Termine']);
+    await page.clickDayAt(0);
+    expect(page.times).to.deep.equal([
+      '01:30–02:00 Uhr (GMT+2)',
+      '02:00–02:30 Uhr (GMT+2)',
+      '02:30 (GMT+2) – 02:00 (GMT+1)',
+      '02:00–02:30 Uhr (GMT+1)',
+      '02:30–03:00 Uhr (GMT+1)',
+      '03:00–03:30 Uhr',
+    ]);
+    expect(page.timeNames[3]).to.equal(
+      'Sonntag, 25. Oktober 2026, 02:00–02:30 Uhr (GMT+1), Europe/Berlin',
+    );
+    await expect(page.el).to.be.accessible();
+  });
+
+  it('lists the New York spring-forward night without the missing hour', async () => {
+    // 2026-03-08: New York clocks jump from 02:00 EST to 03:00 EDT at 07:00Z.
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker
+        tzid="America/New_York"
+        .query=${QUERY}
+        .transport=${fake(
+          slotsAt(['2026-03-08T06:00:00Z', '2026-03-08T06:30:00Z', '2026-03-08T07:00:00Z']),
+        )}
+      ></slot-picker>`,
+    );
+    await page.clickDayAt(0);
+    expect(page.times).to.deep.equal(['1:00 – 1:30 AM', '1:30 – 3:00 AM', '3:00 – 3:30 AM']);
+    expect(page.zoneLine).to.equal('Times in America/New_York (GMT-5)');
+  });
+
+  it("groups days in the forced zone, not the browser's (Pacific/Chatham)", async () => {
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker
+        tzid="America/Los_Angeles"
+        .query=${QUERY}
+        .transport=${fake(slotsAt(['2026-12-02T07:30:00Z', '2026-12-02T08:30:00Z']))}
+      ></slot-picker>`,
+    );
+    // 23:30 on Dec 1 and 00:30 on Dec 2 in Los Angeles; both Dec 2 afternoon in Chatham.
+    expect(page.days).to.deep.equal([
+      'Tuesday, December 1, 2026 1 slot',
+      'Wednesday, December 2, 2026 1 slot',
+    ]);
+  });
+});
+
+describe('<slot-picker> updates in place', () => {
+  it('switches locale at runtime, keeping the chosen time', async () => {
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker tzid="Europe/Berlin" .query=${QUERY} .transport=${fake()}></slot-picker>`,
+    );
+    await page.clickDay('December 1');
+    await page.clickTimeAt(0);
+    page.el.locale = 'de-AT';
+    await waitUntil(() => page.heading === 'Termin bestätigen', 'German never showed');
+    expect(page.summary).to.equal('Dienstag, 1. Dezember 2026, 10:00–10:30 Uhr, Europe/Berlin');
+    expect(page.zoneLine).to.equal('Zeitangaben in Europe/Berlin (MEZ)'.replace('MEZ', 'GMT+1'));
+    await expect(page.el).to.be.accessible();
+    page.el.locale = 'nl';
+    await waitUntil(() => page.heading !== 'Termin bestätigen');
+    const nl = await loadStrings('nl');
+    expect(page.heading).to.equal(nl.t('slot_picker.confirm_heading'));
+  });
+
+  it('re-renders in another tzid without losing the chosen time', async () => {
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker tzid="Europe/Berlin" .query=${QUERY} .transport=${fake()}></slot-picker>`,
+    );
+    await page.clickDay('December 1');
+    await page.clickTimeAt(2);
+    expect(page.summary).to.equal('Tuesday, December 1, 2026, 3:00 – 3:30 PM, Europe/Berlin');
+    page.el.tzid = 'Pacific/Kiritimati';
+    await page.settled();
+    expect(page.heading).to.equal('Confirm your time');
+    expect(page.summary).to.equal(
+      'Wednesday, December 2, 2026, 4:00 – 4:30 AM, Pacific/Kiritimati',
+    );
+    await page.clickBack();
+    expect(page.dayLabel).to.equal('Wednesday, December 2, 2026');
+  });
+
+  it('keeps a selection the new query still offers and drops one it does not', async () => {
+    const transport = new FakeTransport((query) => ({
+      slots: DECEMBER.filter((slot) =>
+        query.queryPeriods.some(
+          (p) => Date.parse(slot.start) >= p.start && Date.parse(slot.end) <= p.end,
+        ),
+      ),
+    }));
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker
+        mode="no_confirm"
+        tzid="UTC"
+        .query=${QUERY}
+        .transport=${transport}
+      ></slot-picker>`,
+    );
+    await page.clickDay('December 3');
+    await page.clickTimeAt(0);
+    expect(page.el.selectedSlot?.start).to.equal('2026-12-03T10:00:00Z');
+    page.el.query = {
+      ...QUERY,
+      query_periods: [{ start: '2026-12-02T00:00:00Z', end: '2026-12-10T00:00:00Z' }],
+    };
+    await page.settled();
+    expect(transport.requests).to.have.length(2);
+    expect(page.selectedTimes).to.deep.equal(['10:00 – 10:30 AM']);
+    expect(page.el.selectedSlot?.start).to.equal('2026-12-03T10:00:00Z');
+    page.el.query = {
+      ...QUERY,
+      query_periods: [{ start: '2026-12-05T00:00:00Z', end: '2026-12-10T00:00:00Z' }],
+    };
+    await page.settled();
+    expect(page.el.selectedSlot).to.equal(undefined);
+    expect(page.heading).to.equal('Select a day');
+    expect(page.days).to.deep.equal(['Wednesday, December 9, 2026 1 slot']);
+  });
+
+  it('takes the query as JSON in the attribute and asks for slots', async () => {
+    const transport = fake();
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker
+        tzid="UTC"
+        query=${JSON.stringify({ ...QUERY, response_format: undefined })}
+        .transport=${transport}
+      ></slot-picker>`,
+    );
+    expect(page.days).to.have.length(3);
+    expect(transport.requests[0]!.query.responseFormat).to.equal('slots');
+  });
+
+  it('lets .translations override any string', async () => {
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker
+        tzid="UTC"
+        .query=${QUERY}
+        .transport=${fake()}
+        .translations=${{ slot_picker: { select_day: 'Pick a date', confirm: 'Book it' } }}
+      ></slot-picker>`,
+    );
+    expect(page.heading).to.equal('Pick a date');
+    await page.clickDayAt(0);
+    await page.clickTimeAt(0);
+    expect(
+      page.el.shadowRoot!.querySelector('[part="confirm-button"]')!.textContent!.trim(),
+    ).to.equal('Book it');
+  });
+
+  it('switches zone from its searchable zone list, by keyboard', async () => {
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker
+        timezone-select
+        tzid="Europe/Berlin"
+        .query=${QUERY}
+        .transport=${fake()}
+      ></slot-picker>`,
+    );
+    await page.clickDayAt(0);
+    const input = page.zoneInput()!;
+    expect(input.value).to.match(/^Europe\/Berlin \(GMT\+1\)$/);
+    input.focus();
+    await sendKeys({ type: 'tokyo' });
+    await page.press('Enter');
+    await page.settled();
+    expect(page.zoneLine).to.equal('Times in Asia/Tokyo (GMT+9)');
+    expect(page.dayLabel).to.equal('Tuesday, December 1, 2026');
+    expect(page.times[0]).to.equal('6:00 – 6:30 PM');
+    await expect(page.el).to.be.accessible();
+    input.focus();
+    await sendKeys({ type: 'x' });
+    await page.press('Escape');
+    expect(page.heading, 'Escape in the zone list does not leave the step').to.equal(
+      'Select a time',
+    );
+  });
+});
+
+describe('<slot-picker> data sources', () => {
+  it('answers from the demo calendars with no query', async () => {
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker demo tzid="Europe/London"></slot-picker>`,
+    );
+    expect(page.days.length).to.be.greaterThan(5);
+    await page.clickDayAt(0);
+    expect(page.times.length).to.be.greaterThan(0);
+    await expect(page.el).to.be.accessible();
+  });
+
+  it('books against the embedded API with a real token, and explains a rejected one', async () => {
+    const { client_secret: secret } = (await (await fetch('/__test__/credentials')).json()) as {
+      client_secret: string;
+    };
+    const start = Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 86_400_000;
+    const query: AvailabilityQuery = {
+      participants: [
+        { members: [{ sub: 'acc_demo_ada' }, { sub: 'acc_demo_bruno' }], required: 'all' },
+      ],
+      required_duration: { minutes: 30 },
+      query_periods: [{ start: iso(start), end: iso(start + 5 * 86_400_000) }],
+      max_results: 100,
+    };
+    const selected: SlotSelectedDetail[] = [];
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker
+        api-base=${location.origin}
+        token=${secret}
+        tzid="Europe/Berlin"
+        .query=${query}
+        @slot-selected=${(e: CustomEvent<SlotSelectedDetail>) => selected.push(e.detail)}
+      ></slot-picker>`,
+    );
+    expect(page.errorText).to.equal('');
+    expect(page.days.length).to.be.greaterThan(0);
+    await page.clickDayAt(0);
+    await page.clickTimeAt(0);
+    await page.clickConfirm();
+    expect(selected).to.have.length(1);
+    expect(Date.parse(selected[0]!.slot.start)).to.be.at.least(start);
+
+    const errors: string[] = [];
+    const rejected = await SlotPickerObject.mount(
+      html`<slot-picker
+        token="not-a-token"
+        .query=${query}
+        @scheduling-error=${(e: CustomEvent<SchedulingErrorDetail>) => errors.push(e.detail.kind)}
+      ></slot-picker>`,
+    );
+    expect(errors).to.deep.equal(['auth']);
+    expect(rejected.errorText).to.contain('We could not confirm access');
+    expect(rejected.canRetry).to.equal(false);
+    await expect(rejected.el).to.be.accessible();
   });
 });

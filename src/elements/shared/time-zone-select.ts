@@ -3,7 +3,7 @@
  * (an editable input that filters a listbox popup, `aria-activedescendant` for the active
  * option). Side-effect free: registration lives in the elements' `define` modules.
  *
- * Contract: `value` is an IANA id; choosing an option (Enter or click) fires a non-composed
+ * Contract: `value` is an IANA id; focusing the field selects its text, so typing starts a search; choosing an option (Enter or click) fires a non-composed
  * `zone-change` event with `{zone}` and closes the list; Escape closes without choosing and
  * stops there, so a host's own Escape handling does not also run.
  */
@@ -130,6 +130,7 @@ export class TimeZoneSelect extends LitElement {
         @input=${this.onInput}
         @keydown=${this.onKeyDown}
         @click=${this.openList}
+        @focus=${(e: FocusEvent) => (e.target as HTMLInputElement).select()}
         @blur=${this.close}
       />
       <ul id="listbox" role="listbox" part="listbox" aria-label=${this.label} ?hidden=${!this.open}>
