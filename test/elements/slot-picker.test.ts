@@ -750,3 +750,80 @@ describe('<slot-picker> data sources', () => {
     await expect(rejected.el).to.be.accessible();
   });
 });
+
+describe('<slot-picker> in every locale', () => {
+  for (const locale of ['en', 'de', 'es', 'fr', 'it', 'nl'] as const) {
+    it(`books by keyboard alone in ${locale}`, async () => {
+      const strings = await loadStrings(locale);
+      const selected: SlotSelectedDetail[] = [];
+      const page = await SlotPickerObject.mount(
+        html`<slot-picker
+          locale=${locale}
+          tzid="Europe/Paris"
+          .query=${QUERY}
+          .transport=${fake()}
+          @slot-selected=${(e: CustomEvent<SlotSelectedDetail>) => selected.push(e.detail)}
+        ></slot-picker>`,
+      );
+      expect(page.heading).to.equal(strings.t('slot_picker.select_day'));
+      const date = new Intl.DateTimeFormat(locale, {
+        weekday: 'long',
+        day: 'numeric',
+        month: 'long',
+        year: 'numeric',
+        timeZone: 'Europe/Paris',
+      }).format(Date.parse('2026-12-01T09:00:00Z'));
+      expect(page.days[0]).to.contain(date);
+      await page.tabIn();
+      await page.press('Enter');
+      expect(page.heading).to.equal(strings.t('slot_picker.select_time'));
+      await page.press('Enter');
+      expect(page.heading).to.equal(strings.t('slot_picker.confirm_heading'));
+      await page.press('Tab', 'Tab');
+      expect(page.focused).to.contain(strings.t('slot_picker.confirm'));
+      expect(page.focused).to.contain(date);
+      await page.press('Enter');
+      expect(selected.map((d) => d.slot.start)).to.deep.equal(['2026-12-01T09:00:00Z']);
+      await expect(page.el).to.be.accessible();
+    });
+  }
+});
+
+describe('<slot-picker> layout', () => {
+  for (const layout of ['list', 'calendar']) {
+    it(`fits a 280 px wide container in the ${layout} layout`, async () => {
+      const wrapper = await fixture<HTMLDivElement>(
+        html`<div style="width: 280px">
+          <slot-picker
+            layout=${layout}
+            tzid="UTC"
+            timezone-select
+            .query=${QUERY}
+            .transport=${fake()}
+          ></slot-picker>
+        </div>`,
+      );
+      const page = new SlotPickerObject(wrapper.querySelector('slot-picker')!);
+      await page.settled();
+      const root = page.el.shadowRoot!;
+      const right = page.el.getBoundingClientRect().right;
+      for (const item of root.querySelectorAll<HTMLElement>('button, h2, p, table')) {
+        expect(item.getBoundingClientRect().right, item.textContent!.trim()).to.be.at.most(
+          right + 0.5,
+        );
+      }
+      expect(page.el.scrollWidth).to.be.at.most(280);
+    });
+  }
+
+  it('grows with its container, with no width cap', async () => {
+    const wrapper = await fixture<HTMLDivElement>(
+      html`<div style="width: 900px">
+        <slot-picker tzid="UTC" .query=${QUERY} .transport=${fake()}></slot-picker>
+      </div>`,
+    );
+    const page = new SlotPickerObject(wrapper.querySelector('slot-picker')!);
+    await page.settled();
+    expect(page.el.getBoundingClientRect().width).to.equal(900);
+  });
+});
