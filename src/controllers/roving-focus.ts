@@ -45,9 +45,8 @@ export class RovingFocusController implements ReactiveController {
   }
 
   /** `0` for the item holding the tab stop among `count` items, `-1` for the others. */
-  tabIndexFor(index: number, count: number): 0 | -1 {
-    return index === Math.min(this.active, count - 1) ? 0 : -1;
-  }
+  readonly tabIndexFor = (index: number, count: number): 0 | -1 =>
+    index === Math.min(this.active, count - 1) ? 0 : -1;
 
   /** Gives the tab stop to `index` without moving focus. */
   setActive(index: number): void {

@@ -41,6 +41,14 @@ import {
 } from './picker-model.js';
 import { pickerQuery } from './picker-query.js';
 import { calendarView } from './slot-picker-calendar.js';
+import {
+  backButton,
+  confirmView,
+  dayListView,
+  headingView,
+  timeListView,
+  type DayItem,
+} from './slot-picker-views.js';
 import { slotPickerStyles } from './slot-picker.styles.js';
 
 /** Where the visitor is in the flow. */
@@ -106,6 +114,7 @@ export class SlotPicker extends SchedulingElement {
   private days: PickerDay[] = [];
   private daysFor: { result?: AvailabilityResult; zone?: string } = {};
   private months: string[] = [];
+  private dayItems: DayItem[] = [];
   private dayLabels = new Map<string, string>();
   private labelsFor: { days?: PickerDay[]; strings?: Strings; formatters?: Formatters } = {};
   private weekStart = 0;
@@ -137,7 +146,12 @@ export class SlotPicker extends SchedulingElement {
         labels.formatters !== this.formatters)
     ) {
       this.weekStart = weekStartOf(this.formatLocale);
-      this.dayLabels = new Map(this.days.map((d) => [d.key, this.dayLabel(d)]));
+      this.dayItems = this.days.map((d) => ({
+        key: d.key,
+        date: this.formatters.date(d.times[0]!.start),
+        count: formatCount(this.strings!, 'slots', d.times.length),
+      }));
+      this.dayLabels = new Map(this.dayItems.map((d) => [d.key, `${d.date}, ${d.count}`]));
       this.labelsFor = { days: this.days, strings: this.strings, formatters: this.formatters };
     }
   }
@@ -190,7 +204,7 @@ export class SlotPicker extends SchedulingElement {
     if (problems.length > 0) return configErrorView(s, problems);
     if (status === 'error' && error) return errorView(s, error, () => this.reload());
     if (!result)
-      return html`${this.heading(s.t('slot_picker.select_day'))}${skeletonView(s, SKELETON_ROWS)}`;
+      return html`${headingView(s.t('slot_picker.select_day'))}${skeletonView(s, SKELETON_ROWS)}`;
     const stale = result.stale ? staleNotice(s) : nothing;
     if (this.days.length === 0) return html`${stale}${emptyView(s)}`;
     const refreshing = this.availability.refreshing
@@ -201,83 +215,43 @@ export class SlotPicker extends SchedulingElement {
 
   private stepView(): TemplateResult {
     const s = this.strings!;
+    const f = this.formatters;
     const day = this.days.find((d) => d.key === this.dayKeyShown);
     if (this.step === 'day' || !day) {
-      return html`${this.heading(s.t('slot_picker.select_day'))}${this.layout === 'calendar' ? this.calendar() : this.dayList()}`;
+      return html`${headingView(s.t('slot_picker.select_day'))}${
+        this.layout === 'calendar'
+          ? this.calendar()
+          : dayListView(
+              this.dayItems,
+              this.dayFocus.tabIndexFor,
+              this.dayFocus.onKeyDown,
+              (key, i) => this.chooseDay(key, i),
+            )
+      }`;
     }
-    const back = html`<button type="button" part="back-button" @click=${this.back}>
-      ${s.t('slot_picker.back')}
-    </button>`;
+    const back = backButton(s.t('slot_picker.back'), this.back);
     if (this.step === 'time') {
-      const count = day.times.length;
-      return html`${this.heading(s.t('slot_picker.select_time'))}
-        <p class="day-label">${this.formatters.date(day.times[0]!.start)}</p>
-        <ul class="times" part="time-list" role="list" @keydown=${this.timeFocus.onKeyDown}>
-          ${day.times.map((time, i) => {
-            const selected = this.isSelected(time);
-            return html`<li>
-              <button
-                type="button"
-                class="time"
-                part=${selected ? 'time selected' : 'time'}
-                tabindex=${this.timeFocus.tabIndexFor(i, count)}
-                aria-pressed=${selected ? 'true' : 'false'}
-                aria-label=${slotName(this.formatters, time)}
-                @click=${() => this.chooseTime(time, i)}
-              >
-                ${timeLabel(this.formatters, time)}
-              </button>
-            </li>`;
-          })}
-        </ul>
+      const times = day.times.map((time) => ({
+        label: timeLabel(f, time),
+        name: slotName(f, time),
+        selected: this.isSelected(time),
+      }));
+      return html`${headingView(s.t('slot_picker.select_time'))}
+        <p class="day-label">${f.date(day.times[0]!.start)}</p>
+        ${timeListView(times, this.timeFocus.tabIndexFor, this.timeFocus.onKeyDown, (i) => this.chooseTime(day.times[i]!, i))}
         <div class="actions">${back}</div>`;
     }
-    const time = this.pending!;
+    const name = slotName(f, this.pending!);
     if (this.step === 'confirm') {
-      return html`${this.heading(s.t('slot_picker.confirm_heading'))}
-        <p class="summary" part="summary">${slotName(this.formatters, time)}</p>
-        <div class="actions">
-          ${back}
-          <button
-            type="button"
-            class="primary"
-            part="confirm-button"
-            aria-label="${s.t('slot_picker.confirm')}: ${slotName(this.formatters, time)}"
-            @click=${this.confirm}
-          >
-            ${s.t('slot_picker.confirm')}
-          </button>
-        </div>`;
+      const texts = {
+        heading: s.t('slot_picker.confirm_heading'),
+        confirm: s.t('slot_picker.confirm'),
+        back: s.t('slot_picker.back'),
+      };
+      return confirmView(texts, name, this.back, this.confirm);
     }
-    return html`${this.heading(s.t('slot_picker.selected_slot', { slot: slotName(this.formatters, time) }), 'selected')}
+    return html`${headingView(s.t('slot_picker.selected_slot', { slot: name }), 'selected')}
       <div class="actions">${back}</div>`;
-  }
-
-  private heading(text: string, part = 'heading'): TemplateResult {
-    return html`<h2 part=${part} tabindex="-1">${text}</h2>`;
-  }
-
-  private dayList(): TemplateResult {
-    const count = this.days.length;
-    return html`<ul class="days" part="day-list" role="list" @keydown=${this.dayFocus.onKeyDown}>
-      ${this.days.map(
-        (day, i) =>
-          html`<li>
-            <button
-              type="button"
-              class="day"
-              part="day"
-              tabindex=${this.dayFocus.tabIndexFor(i, count)}
-              @click=${() => this.chooseDay(day.key, i)}
-            >
-              <span class="day-date">${this.formatters.date(day.times[0]!.start)}</span>
-              <span class="day-count"
-                >${formatCount(this.strings!, 'slots', day.times.length)}</span
-              >
-            </button>
-          </li>`,
-      )}
-    </ul>`;
   }
 
   private calendar(): TemplateResult {
@@ -439,11 +413,6 @@ export class SlotPicker extends SchedulingElement {
   private isSelected(time: PickerTime): boolean {
     const s = this.selectedSlot;
     return s !== undefined && Date.parse(s.start) === time.start && Date.parse(s.end) === time.end;
-  }
-
-  /** Full date and number of times: the accessible name of a day. */
-  private dayLabel(day: PickerDay): string {
-    return `${this.formatters.date(day.times[0]!.start)}, ${formatCount(this.strings!, 'slots', day.times.length)}`;
   }
 
   private checkChoice(attribute: string, value: string, allowed: readonly string[]): void {

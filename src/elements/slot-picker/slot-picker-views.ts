@@ -1,0 +1,110 @@
+/**
+ * The list steps of `<slot-picker>` as pure templates: the days, a day's times, the confirm
+ * step and the confirmed slot.
+ *
+ * Contract: every label arrives formatted (dates, ranges and counts in the element's locale and
+ * zone); the element owns state, focus and handlers. Lists keep one tab stop through the
+ * `tabIndexFor` they are given. Parts: `day-list`, `day`, `time-list`, `time` (plus
+ * `selected`), `summary`, `confirm-button`, `back-button`, `heading`, `selected`.
+ */
+import { html, type TemplateResult } from 'lit';
+
+/** A day as listed: its full date and how many times it has. */
+export interface DayItem {
+  key: string;
+  date: string;
+  count: string;
+}
+
+/** A time as listed: the range shown and the full accessible name. */
+export interface TimeItem {
+  label: string;
+  name: string;
+  selected: boolean;
+}
+
+/** A step heading that can take focus on a step change. */
+export function headingView(text: string, part = 'heading'): TemplateResult {
+  return html`<h2 part=${part} tabindex="-1">${text}</h2>`;
+}
+
+/** Back to the previous step. */
+export function backButton(text: string, onBack: () => void): TemplateResult {
+  return html`<button type="button" part="back-button" @click=${onBack}>${text}</button>`;
+}
+
+/** The days with times, one tab stop, each a button with its date and count. */
+export function dayListView(
+  days: readonly DayItem[],
+  tabIndexFor: (index: number, count: number) => number,
+  onKeyDown: (event: KeyboardEvent) => void,
+  onChoose: (key: string, index: number) => void,
+): TemplateResult {
+  return html`<ul class="days" part="day-list" role="list" @keydown=${onKeyDown}>
+    ${days.map(
+      (day, i) =>
+        html`<li>
+          <button
+            type="button"
+            class="day"
+            part="day"
+            tabindex=${tabIndexFor(i, days.length)}
+            @click=${() => onChoose(day.key, i)}
+          >
+            <span class="day-date">${day.date}</span>
+            <span class="day-count">${day.count}</span>
+          </button>
+        </li>`,
+    )}
+  </ul>`;
+}
+
+/** A day's times, one tab stop, the chosen one pressed. */
+export function timeListView(
+  times: readonly TimeItem[],
+  tabIndexFor: (index: number, count: number) => number,
+  onKeyDown: (event: KeyboardEvent) => void,
+  onChoose: (index: number) => void,
+): TemplateResult {
+  return html`<ul class="times" part="time-list" role="list" @keydown=${onKeyDown}>
+    ${times.map(
+      (time, i) =>
+        html`<li>
+          <button
+            type="button"
+            class="time"
+            part=${time.selected ? 'time selected' : 'time'}
+            tabindex=${tabIndexFor(i, times.length)}
+            aria-pressed=${time.selected ? 'true' : 'false'}
+            aria-label=${time.name}
+            @click=${() => onChoose(i)}
+          >
+            ${time.label}
+          </button>
+        </li>`,
+    )}
+  </ul>`;
+}
+
+/** The chosen slot with Back and Confirm; Confirm's name repeats the slot. */
+export function confirmView(
+  texts: { heading: string; confirm: string; back: string },
+  slotName: string,
+  onBack: () => void,
+  onConfirm: () => void,
+): TemplateResult {
+  return html`${headingView(texts.heading)}
+    <p class="summary" part="summary">${slotName}</p>
+    <div class="actions">
+      ${backButton(texts.back, onBack)}
+      <button
+        type="button"
+        class="primary"
+        part="confirm-button"
+        aria-label="${texts.confirm}: ${slotName}"
+        @click=${onConfirm}
+      >
+        ${texts.confirm}
+      </button>
+    </div>`;
+}
