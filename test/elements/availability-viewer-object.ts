@@ -20,6 +20,7 @@ export class ViewerObject {
 
   /** Waits until the shown page's data has arrived (or failed) and the element has rendered. */
   async loaded(): Promise<void> {
+    await this.element.updateComplete;
     await waitUntil(
       () =>
         this.root.querySelector(
@@ -29,6 +30,11 @@ export class ViewerObject {
       { timeout: 5000 },
     );
     await this.element.updateComplete;
+  }
+
+  /** Whether the grid is waiting for its data. */
+  isBusy(): boolean {
+    return this.root.querySelector('.scroll')?.getAttribute('aria-busy') === 'true';
   }
 
   /** The shown days as `YYYY-MM-DD`, in column order. */

@@ -171,7 +171,9 @@ export class AvailabilityViewer extends SchedulingElement {
   });
   private readonly namer = new CellNamer();
   private readonly resizeObserver = new ResizeObserver(([entry]) => {
-    if (entry) this.autoColumns = columnsForWidth(entry.contentRect.width);
+    const columns = entry ? columnsForWidth(entry.contentRect.width) : this.autoColumns;
+    // Re-rendering inside the observer's callback would resize within the same frame.
+    if (columns !== this.autoColumns) requestAnimationFrame(() => (this.autoColumns = columns));
   });
   private normalised: NormalisedQuery | undefined;
   private config: GridConfig | undefined;
@@ -185,6 +187,8 @@ export class AvailabilityViewer extends SchedulingElement {
   private selectedKeys = new Set<string>();
   private shownDates = '';
   private reportedNoSlots = '';
+  private pageKey = '';
+  private keyAnchor: { anchor: CellPosition; paint: 'free' | 'busy'; base: Interval[] } | undefined;
 
   /** Shows the next page; false at the last. */
   next(): boolean {
@@ -376,6 +380,7 @@ export class AvailabilityViewer extends SchedulingElement {
           }),
         );
     }
+    this.pageKey = pageQuery.key;
     this.data.show(this.activeTransport, pageQuery, neighbours);
   }
 
@@ -438,7 +443,7 @@ export class AvailabilityViewer extends SchedulingElement {
           : { after, before: await ask({ start: -Infinity, end: pageStart }) },
       )
       .then(({ after, before }) => {
-        if (this.data.result === undefined || page.key !== this.pageKeyShown(page)) return;
+        if (this.data.result === undefined || page.key !== this.pageKey) return;
         this.empty = after !== null ? { status: 'found', at: after } : { status: 'none' };
         const key = JSON.stringify(query.queryPeriods);
         if (after === null && before === null && this.reportedNoSlots !== key) {
@@ -453,10 +458,6 @@ export class AvailabilityViewer extends SchedulingElement {
         this.empty = { status: 'none' };
         console.warn('Availability Viewer: the look-ahead failed', error);
       });
-  }
-
-  private pageKeyShown(page: PageQuery): string {
-    return this.data.status === 'ready' && this.normalised && this.grid ? page.key : '';
   }
 
   private positionOf(element: Element): CellPosition | undefined {
@@ -491,14 +492,11 @@ export class AvailabilityViewer extends SchedulingElement {
   }
 
   private activate(pos: CellPosition): void {
-    if (this.mode === 'free_select')
-      return this.paint(
-        pos,
-        pos,
-        this.cellView(pos.column, pos.row).selected ? 'busy' : 'free',
-        this.freePeriods,
-        true,
-      );
+    if (this.mode === 'free_select') {
+      const anchor = this.paintAnchor(pos);
+      this.keyAnchor = anchor;
+      return this.paint(pos, pos, anchor.paint, anchor.base, true);
+    }
     const pick = this.blockAt(pos);
     if (!pick || !this.strings) return;
     const slot = wireSlot(pick.block, pick.available);
@@ -587,17 +585,22 @@ export class AvailabilityViewer extends SchedulingElement {
     if (move.page !== 0) this.showPage(this.pageIndex() + move.page);
     this.roving.moveTo(move, true);
     if (move.extend) {
-      this.drag ??= {
-        anchor: pos,
-        to: pos,
-        paint: this.cellView(pos.column, pos.row).selected ? 'busy' : 'free',
-        base: this.freePeriods,
-      };
-      this.paint(this.drag.anchor, move, this.drag.paint, this.drag.base, true);
+      this.keyAnchor ??= this.paintAnchor(pos);
+      this.paint(this.keyAnchor.anchor, move, this.keyAnchor.paint, this.keyAnchor.base, true);
     } else {
-      this.drag = undefined;
+      this.keyAnchor = undefined;
     }
   };
+
+  /** Where a paint stroke starts: painting busy over free time, free over the rest. */
+  private paintAnchor(pos: CellPosition): {
+    anchor: CellPosition;
+    paint: 'free' | 'busy';
+    base: Interval[];
+  } {
+    const paint = this.cellView(pos.column, pos.row).selected ? 'busy' : 'free';
+    return { anchor: pos, paint, base: this.freePeriods };
+  }
 
   private onPointer = (event: PointerEvent): void => {
     const target =
@@ -618,14 +621,13 @@ export class AvailabilityViewer extends SchedulingElement {
         this.grid?.columns[pos.column]!.cells[pos.row]!.start
     ) {
       event.preventDefault();
-      (event.currentTarget as HTMLElement).setPointerCapture?.(event.pointerId);
+      try {
+        (event.currentTarget as HTMLElement).setPointerCapture(event.pointerId);
+      } catch {
+        // A pointer the browser no longer tracks cannot be captured; the drag still works.
+      }
       this.roving.moveTo(pos, false);
-      this.drag = {
-        anchor: pos,
-        to: pos,
-        paint: this.cellView(pos.column, pos.row).selected ? 'busy' : 'free',
-        base: this.freePeriods,
-      };
+      this.drag = { ...this.paintAnchor(pos), to: pos };
     } else if (event.type === 'pointermove' && this.drag && pos) {
       this.drag = { ...this.drag, to: pos };
     } else if ((event.type === 'pointerup' || event.type === 'pointercancel') && this.drag) {

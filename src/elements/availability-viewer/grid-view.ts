@@ -13,6 +13,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { GridPage, GridRow } from '../../core/grid.js';
 import type { CellPosition, PageAvailability, TimedSlot } from '../../core/slots.js';
 import { startOfDay } from '../../core/time.js';
+import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Formatters, Strings } from '../../i18n/index.js';
 
 /** A cell's state as the grid shows it. */
@@ -105,6 +106,11 @@ const STATE_KEYS = {
   busy: 'availability_viewer.busy',
 } as const;
 
+/** An ARIA state value from a boolean. */
+function ariaBoolean(value: boolean): 'true' | 'false' {
+  return value ? 'true' : 'false';
+}
+
 /** The ARIA grid (header row, then one row per time) followed by the hidden texts naming its cells. */
 export function gridContent(view: GridView): TemplateResult {
   const { page, strings, formatters, namer, memberCount } = view;
@@ -141,8 +147,8 @@ export function gridContent(view: GridView): TemplateResult {
           data-level=${level}
           tabindex=${view.tabIndexOf({ column: c, row: r })}
           aria-labelledby=${labelled}
-          aria-selected=${selectable || selected ? String(selected) : nothing}
-          aria-disabled=${selectable ? nothing : 'true'}
+          aria-selected=${ifDefined(selectable || selected ? ariaBoolean(selected) : undefined)}
+          aria-disabled=${ifDefined(selectable ? undefined : 'true')}
         ></div>`;
       })}
     </div>`;
