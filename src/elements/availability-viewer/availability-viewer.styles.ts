@@ -157,7 +157,10 @@ export const viewerStyles = css`
     position: relative;
     z-index: 1;
   }
+  /* Out of flow, so an overlay never moves the auto-placed cells; its grid lines still place it. */
   .overlay {
+    position: absolute;
+    inset: 0;
     pointer-events: none;
     z-index: 1;
     margin: 1px 2px;

@@ -12,6 +12,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import {
   gridConfig,
   gridPage,
@@ -749,7 +750,7 @@ export class AvailabilityViewer extends SchedulingElement {
             @focusin=${() => this.requestUpdate()}
             @focusout=${() => this.requestUpdate()}
           >
-            <div class="board" style="--_columns: ${grid.columns.length}">
+            <div class="board" style=${styleMap({ '--_columns': String(grid.columns.length) })}>
               ${guard(deps, () => gridContent(view))}${gridOverlays(this.overlays(), strings, this.mode === 'confirm' ? this.confirm : undefined)}
             </div>
           </div>`

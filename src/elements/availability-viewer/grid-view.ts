@@ -14,6 +14,7 @@ import type { GridPage, GridRow } from '../../core/grid.js';
 import type { CellPosition, PageAvailability, TimedSlot } from '../../core/slots.js';
 import { startOfDay } from '../../core/time.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { styleMap } from 'lit/directives/style-map.js';
 import type { Formatters, Strings } from '../../i18n/index.js';
 
 /** A cell's state as the grid shows it. */
@@ -210,7 +211,7 @@ export function gridOverlays(
       html`<div
         class="overlay ${o.kind}"
         part=${o.kind === 'pending' ? 'slot' : `overlay ${o.kind}`}
-        style="grid-column: ${o.column + 2}; grid-row: ${o.row + 2} / ${o.rowEnd + 2}"
+        style=${styleMap({ gridColumn: `${o.column + 2}`, gridRow: `${o.row + 2} / ${o.rowEnd + 2}` })}
       >
         ${
           o.kind === 'pending' && onConfirm
