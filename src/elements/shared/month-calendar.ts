@@ -1,6 +1,7 @@
 /**
- * The month calendar of `<slot-picker layout="calendar">`: a grid of the month's dates with the
- * days that have times enabled, previous/next month buttons and a jump over empty months.
+ * The month calendar shared by `<slot-picker layout="calendar">` and `<rts-booking-page>`: a
+ * grid of the month's dates with the days that have times enabled, previous/next month buttons
+ * and a jump over empty months.
  *
  * Contract: a pure template of `CalendarModel` and `CalendarActions`; the element owns the
  * state (shown month, focused day) and moves focus. Dates are `YYYY-MM-DD` keys in the

@@ -1,11 +1,11 @@
 /**
- * The list steps of `<slot-picker>` as pure templates: the days, a day's times, the confirm
- * step and the confirmed slot.
+ * The day, time and confirm steps shared by `<slot-picker>` and `<rts-booking-page>` as pure
+ * templates: the days, a day's times, the confirm step and the confirmed slot.
  *
  * Contract: every label arrives formatted (dates, ranges and counts in the element's locale and
  * zone); the element owns state, focus and handlers. Lists keep one tab stop through the
  * `tabIndexFor` they are given. Parts: `day-list`, `day`, `time-list`, `time` (plus
- * `selected`), `summary`, `confirm-button`, `back-button`, `heading`, `selected`.
+ * `selected`), `summary`, `confirm-button`, `back-button`, `heading`, `selected`, `form`.
  */
 import { html, type TemplateResult } from 'lit';
 
@@ -86,25 +86,50 @@ export function timeListView(
   </ul>`;
 }
 
-/** The chosen slot with Back and Confirm; Confirm's name repeats the slot. */
+/** Inputs the confirm step asks for, rendered between the summary and the buttons. */
+export interface ConfirmForm {
+  /** The fields (labels, inputs, inline errors), already bound by the element. */
+  fields: TemplateResult;
+  /** Whether the confirmation is being sent: Confirm is disabled meanwhile. */
+  busy: boolean;
+}
+
+/**
+ * The chosen slot with Back and Confirm; Confirm's name repeats the slot. With `form`, the step
+ * is a `<form>` holding the fields, and Confirm submits it (Enter in a field confirms too).
+ */
 export function confirmView(
   texts: { heading: string; confirm: string; back: string },
   slotName: string,
   onBack: () => void,
   onConfirm: () => void,
+  form?: ConfirmForm,
 ): TemplateResult {
+  const confirmButton = html`<button
+    type=${form ? 'submit' : 'button'}
+    class="primary"
+    part="confirm-button"
+    aria-label="${texts.confirm}: ${slotName}"
+    ?disabled=${form?.busy ?? false}
+    @click=${form ? undefined : onConfirm}
+  >
+    ${texts.confirm}
+  </button>`;
+  const actions = html`<div class="actions">
+    ${backButton(texts.back, onBack)} ${confirmButton}
+  </div>`;
+  if (!form) {
+    return html`${headingView(texts.heading)}
+      <p class="summary" part="summary">${slotName}</p>
+      ${actions}`;
+  }
+  const submit = (event: SubmitEvent) => {
+    event.preventDefault();
+    onConfirm();
+  };
   return html`${headingView(texts.heading)}
-    <p class="summary" part="summary">${slotName}</p>
-    <div class="actions">
-      ${backButton(texts.back, onBack)}
-      <button
-        type="button"
-        class="primary"
-        part="confirm-button"
-        aria-label="${texts.confirm}: ${slotName}"
-        @click=${onConfirm}
-      >
-        ${texts.confirm}
-      </button>
-    </div>`;
+    <form class="confirm-form" part="form" novalidate @submit=${submit}>
+      <p class="summary" part="summary">${slotName}</p>
+      ${form.fields} ${actions}
+    </form>`;
 }

@@ -17,6 +17,7 @@ import type { AvailabilityResult } from '../../data/transport.js';
 import { formatCount, type Formatters, type Strings } from '../../i18n/index.js';
 import { NoSlotsFoundEvent, SlotSelectedEvent, type Slot } from '../shared/events.js';
 import { SchedulingElement } from '../shared/scheduling-element.js';
+import { stepStyles } from '../shared/step-styles.js';
 import { baseStyles } from '../shared/styles.js';
 import {
   configErrorView,
@@ -38,9 +39,9 @@ import {
   weekStartOf,
   type PickerDay,
   type PickerTime,
-} from './picker-model.js';
+} from '../shared/picker-model.js';
 import { pickerQuery } from './picker-query.js';
-import { calendarView } from './slot-picker-calendar.js';
+import { calendarView } from '../shared/month-calendar.js';
 import {
   backButton,
   confirmView,
@@ -48,7 +49,7 @@ import {
   headingView,
   timeListView,
   type DayItem,
-} from './slot-picker-views.js';
+} from '../shared/step-views.js';
 import { slotPickerStyles } from './slot-picker.styles.js';
 
 /** Where the visitor is in the flow. */
@@ -83,7 +84,7 @@ const SKELETON_ROWS = 5;
  * @cssprop --se-space - spacing unit
  */
 export class SlotPicker extends SchedulingElement {
-  static override styles = [baseStyles, slotPickerStyles];
+  static override styles = [baseStyles, stepStyles, slotPickerStyles];
 
   /** The availability query: an object, or JSON in the attribute. */
   @property() query: AvailabilityQuery | string | undefined;
