@@ -1,0 +1,90 @@
+/// <reference types="vite/client" />
+/**
+ * Storybook preview: autodocs for every story file, the custom-elements manifest when the
+ * library build has produced one, and the locale and zone toolbars.
+ *
+ * The toolbars set globals that a decorator hands to every story whose own `locale` or `tzid`
+ * arg is empty, so a story that demonstrates one locale or zone keeps it, and the rest follow
+ * the toolbar.
+ */
+import type { Decorator, Preview } from '@storybook/web-components-vite';
+import { setCustomElementsManifest } from '@storybook/web-components-vite';
+import { withActions } from 'storybook/actions/decorator';
+import { LOCALES, ZONES } from '../stories/support/sources.js';
+
+// `npm run build` (the manifest analyzer) writes dist/custom-elements.json; without it the
+// docs fall back to each story file's own argTypes and descriptions.
+const manifests = import.meta.glob<unknown>('../dist/custom-elements.json', {
+  eager: true,
+  import: 'default',
+});
+const manifest = Object.values(manifests)[0];
+if (manifest) setCustomElementsManifest(manifest);
+
+/** The toolbar value that leaves `tzid` empty, so elements use the browser's zone. */
+const BROWSER_ZONE = 'browser';
+
+const LOCALE_NAMES: Record<(typeof LOCALES)[number], string> = {
+  en: 'English',
+  de: 'Deutsch',
+  es: 'Español',
+  fr: 'Français',
+  it: 'Italiano',
+  nl: 'Nederlands',
+};
+
+/** Fills empty `locale` and `tzid` args from the toolbar's globals. */
+const withLocaleAndZone: Decorator = (story, context) => {
+  const { locale, zone } = context.globals as { locale?: string; zone?: string };
+  const args = { ...context.args };
+  if ('locale' in args && !args.locale && locale) args.locale = locale;
+  if ('tzid' in args && !args.tzid && zone && zone !== BROWSER_ZONE) args.tzid = zone;
+  return story({ args });
+};
+
+const preview: Preview = {
+  tags: ['autodocs'],
+  // withActions logs the elements' events (parameters.actions.handles) in the Actions panel.
+  decorators: [withLocaleAndZone, withActions],
+  globalTypes: {
+    locale: {
+      description: 'Locale of every element whose story does not set one',
+      toolbar: {
+        title: 'Locale',
+        icon: 'globe',
+        items: LOCALES.map((value) => ({ value, title: LOCALE_NAMES[value], right: value })),
+        dynamicTitle: true,
+      },
+    },
+    zone: {
+      description: 'Time zone of every element whose story does not set one',
+      toolbar: {
+        title: 'Zone',
+        icon: 'time',
+        items: [
+          { value: BROWSER_ZONE, title: "Browser's zone" },
+          ...ZONES.map((value) => ({ value, title: value })),
+        ],
+        dynamicTitle: true,
+      },
+    },
+  },
+  initialGlobals: { locale: 'en', zone: BROWSER_ZONE },
+  parameters: {
+    layout: 'padded',
+    controls: { expanded: true, sort: 'requiredFirst' },
+    actions: {
+      handles: [
+        'slot-selected',
+        'selection-change',
+        'week-change',
+        'no-slots-found',
+        'booking-confirmed',
+        'scheduling-error',
+        'scheduling-warning',
+      ],
+    },
+  },
+};
+
+export default preview;
