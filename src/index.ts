@@ -5,3 +5,17 @@
  */
 export * from './availability-viewer.js';
 export * from './slot-picker.js';
+export * from './rts-booking-page.js';
+export {
+  SchedulingElements,
+  type AvailabilityViewerConfig,
+  type AvailabilityViewerInstance,
+  type AvailabilityViewerOptions,
+  type CommonOptions,
+  type ElementInstance,
+  type ReferenceStyles,
+  type ReferenceTranslations,
+  type SlotPickerConfig,
+  type SlotPickerInstance,
+  type SlotPickerOptions,
+} from './compat/index.js';

@@ -1,0 +1,874 @@
+/**
+ * `<rts-booking-page token>`: the recipient's side of a booking link. Loads the link's public
+ * view, offers its free times as a month calendar and a time list in the recipient's zone, asks
+ * for the fields the link wants, books, and shows the result.
+ *
+ * Contract: side-effect free (registration is `define.ts`). Requests go through `.client` when
+ * injected, else an `RtsClient` for (`api-base` or the page's origin, `token`); the token only
+ * ever travels in the `Authorization` header. Every failure shows a specific view and fires
+ * `scheduling-error` (with its `callback` notification); nothing typed into the form is lost on
+ * any failure, a conflict included. After a booking whose response names a `redirect_url`, the
+ * page fires the cancelable `booking-redirect` and, unless it was cancelled, calls `navigate`
+ * (`location.assign` by default).
+ */
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { RovingFocusController } from '../../controllers/roving-focus.js';
+import {
+  googleCalendarUrl,
+  icsOf,
+  outlookCalendarUrl,
+  type CalendarEvent,
+} from '../../core/ics.js';
+import type { ApiAvailableSlot } from '../../core/types.js';
+import { SchedulingError, errorDetail, isAbortError } from '../../data/errors.js';
+import type { SchedulingErrorDetail } from '../../data/errors.js';
+import {
+  RtsClient,
+  RtsConflictError,
+  RtsLinkClosedError,
+  type RtsApi,
+  type RtsBooking,
+  type RtsFieldName,
+  type RtsLink,
+  type RtsRecipient,
+} from '../../data/rts.js';
+import { formatCount, formattersFor, type Formatters } from '../../i18n/index.js';
+import { BookingConfirmedEvent } from '../shared/events.js';
+import { calendarView } from '../shared/month-calendar.js';
+import {
+  dayAfterKeyPress,
+  findTime,
+  monthOf,
+  monthsWithDays,
+  nextMonthWithDays,
+  pickerDays,
+  slotName,
+  timeLabel,
+  weekStartOf,
+  type PickerDay,
+  type PickerTime,
+} from '../shared/picker-model.js';
+import { SchedulingElement } from '../shared/scheduling-element.js';
+import { backButton, confirmView, headingView, timeListView } from '../shared/step-views.js';
+import { stepStyles } from '../shared/step-styles.js';
+import { baseStyles } from '../shared/styles.js';
+import { errorView, skeletonView, zoneLine } from '../shared/templates.js';
+import {
+  FIELD_MAX_LENGTH,
+  conflictView,
+  fieldsView,
+  headerView,
+  linkStateView,
+  successView,
+  type FieldModel,
+} from './rts-booking-page-views.js';
+import { rtsBookingPageStyles } from './rts-booking-page.styles.js';
+import { BookingRedirectEvent } from './rts-events.js';
+
+/** What the page as a whole shows. */
+type Phase = 'loading' | 'flow' | 'closed' | 'load-error' | 'invalid-link' | 'missing-token';
+
+/** Where the recipient is in the booking flow. */
+type Step = 'day' | 'time' | 'confirm' | 'success' | 'declined';
+
+/** Where focus goes after the next render. */
+type FocusTarget = 'heading' | 'calendar' | 'time' | 'field';
+
+const FIELD_NAMES: readonly RtsFieldName[] = ['name', 'email', 'note'];
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const SKELETON_ROWS = 5;
+
+/** Whether `url` is an absolute `http:` or `https:` URL, the only kinds the page navigates to. */
+function isWebUrl(url: string): boolean {
+  try {
+    const { protocol } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The recipient's booking page for a real-time scheduling link.
+ * @summary Booking link page: day → time → details → booked, with calendar links.
+ * @fires booking-confirmed - a time was booked; detail `{booking}`
+ * @fires booking-redirect - cancelable; about to leave for the booking's `redirect_url`; detail `{url, booking}`
+ * @fires scheduling-error - missing or unknown token, closed link, conflict, rejected fields, network or server failure
+ * @fires scheduling-warning - unsupported locale or unknown translation key
+ * @csspart base - the whole page · @csspart header - summary, organiser, duration · @csspart title - the summary
+ * @csspart heading - each step's heading · @csspart calendar - the month grid · @csspart calendar-day - a date
+ * @csspart time-list - the times of a day · @csspart time - a time button
+ * @csspart form - the details form · @csspart field - a field · @csspart field-error - its inline error
+ * @csspart summary - the chosen time · @csspart confirm-button - Book · @csspart back-button - Back
+ * @csspart none-suitable-button - "None of these times work" · @csspart conflict - the time was just taken
+ * @csspart success - the booked view · @csspart booked-time - the booked time · @csspart ics-link - the calendar file
+ * @csspart google-link - Google Calendar · @csspart outlook-link - Outlook.com
+ * @csspart link-state - a completed, disabled, expired or invalid link · @csspart organizer-message - the organiser's message
+ * @csspart skeleton - loading placeholder · @csspart error - failure · @csspart retry-button - Retry
+ * @csspart zone - the "Times in …" line · @csspart organizer-zone - the organiser's zone · @csspart zone-select - the zone switcher
+ * @cssprop --se-color-accent - primary buttons and the chosen day
+ * @cssprop --se-color-surface - buttons and state panels
+ * @cssprop --se-color-error - inline errors
+ * @cssprop --se-space - spacing unit
+ */
+export class RtsBookingPage extends SchedulingElement {
+  static override styles = [baseStyles, stepStyles, rtsBookingPageStyles];
+
+  /** The API client; injected for tests or custom hosts, else built from `api-base` and `token`. */
+  @property({ attribute: false }) client: RtsApi | undefined;
+  /** How the page leaves for a booking's redirect URL; `location.assign` by default. */
+  @property({ attribute: false }) navigate: (url: string) => void = (url) =>
+    globalThis.location.assign(url);
+
+  protected readonly notificationName = 'Booking Page';
+
+  @state() private phase: Phase = 'loading';
+  @state() private step: Step = 'day';
+  @state() private link: RtsLink | undefined;
+  @state() private slots: readonly ApiAvailableSlot[] = [];
+  @state() private loadError: SchedulingErrorDetail | undefined;
+  @state() private actionError: SchedulingErrorDetail | undefined;
+  @state() private busy = false;
+  @state() private conflict = false;
+  @state() private booking: RtsBooking | undefined;
+  @state() private values: Record<RtsFieldName, string> = { name: '', email: '', note: '' };
+  @state() private touched = new Set<RtsFieldName>();
+  @state() private submitted = false;
+  @state() private serverErrors: Partial<Record<RtsFieldName, string>> = {};
+  @state() private dayKeyShown: string | undefined;
+  @state() private pending: PickerTime | undefined;
+  @state() private month: string | undefined;
+  @state() private focusDay: string | undefined;
+  @state() private redirecting = false;
+
+  private readonly timeFocus = new RovingFocusController(this, () => this.itemsOf('.time'));
+  private days: PickerDay[] = [];
+  private months: string[] = [];
+  private dayLabels = new Map<string, string>();
+  private derivedFor: { slots?: readonly ApiAvailableSlot[]; zone?: string; labels?: unknown } = {};
+  private weekStart = 1;
+  private focusTarget: FocusTarget | undefined;
+  private requests: AbortController | undefined;
+  private noTimesReported = false;
+  private retryAction: (() => void) | undefined;
+  private icsUrl = '';
+  private icsFor: RtsBooking | undefined;
+  private redirectPending: { url: string; booking: RtsBooking } | undefined;
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.requests?.abort();
+    this.requests = undefined;
+    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
+    this.icsUrl = '';
+    this.icsFor = undefined;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Reconnected after a disconnect aborted the load: start again.
+    if (this.hasUpdated && !this.requests && this.phase === 'loading') void this.load();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('token') || changed.has('apiBase') || changed.has('client')) void this.load();
+    const derived = this.derivedFor;
+    if (derived.slots !== this.slots || derived.zone !== this.zone) {
+      this.days = pickerDays(this.slots, this.zone);
+      this.months = monthsWithDays(this.days);
+      this.keepValidChoice();
+    }
+    const labels = [this.days, this.strings, this.formatters];
+    const old = derived.labels as unknown[] | undefined;
+    if (this.strings && (!old || labels.some((v, i) => v !== old[i]))) {
+      this.weekStart = weekStartOf(this.formatLocale);
+      const s = this.strings;
+      this.dayLabels = new Map(
+        this.days.map((d) => [
+          d.key,
+          `${this.formatters.date(d.times[0]!.start)}, ${formatCount(s, 'slots', d.times.length)}`,
+        ]),
+      );
+    }
+    this.derivedFor = { slots: this.slots, zone: this.zone, labels };
+    if (this.booking !== this.icsFor) this.updateIcs();
+  }
+
+  protected override updated(): void {
+    const target = this.focusTarget;
+    if (target) {
+      this.focusTarget = undefined;
+      if (target === 'heading') this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+      else if (target === 'time') this.timeFocus.focusActive();
+      else if (target === 'calendar') this.calendarButton(this.focusDay)?.focus();
+      else this.firstInvalidField()?.focus();
+    }
+    const redirect = this.redirectPending;
+    if (redirect) {
+      this.redirectPending = undefined;
+      const event = new BookingRedirectEvent(redirect);
+      if (this.dispatchEvent(event)) this.navigate(redirect.url);
+      else this.redirecting = false;
+    }
+  }
+
+  /** Loads the link and its times again, keeping what was typed. */
+  protected reload(): void {
+    void this.load();
+  }
+
+  protected override render(): TemplateResult {
+    const s = this.strings;
+    const loading = this.phase === 'loading';
+    return html`<section
+      part="base"
+      class="page"
+      aria-busy=${loading || this.busy ? 'true' : 'false'}
+      @keydown=${this.onKeyDown}
+    >
+      <div class="visually-hidden" role="status">${this.announcement}</div>
+      ${s && this.link ? headerView(s, this.headerModel(this.link)) : nothing}
+      ${s ? this.content() : skeletonView(undefined, SKELETON_ROWS)} ${this.zoneControls()}
+    </section>`;
+  }
+
+  private content(): TemplateResult {
+    const s = this.strings!;
+    switch (this.phase) {
+      case 'loading':
+        return skeletonView(s, SKELETON_ROWS);
+      case 'missing-token':
+        return linkStateView(
+          'missing-token',
+          s.t('rts.missing_token_heading'),
+          s.t('rts.missing_token_text'),
+        );
+      case 'invalid-link':
+        return linkStateView(
+          'invalid-link',
+          s.t('rts.invalid_link_heading'),
+          s.t('rts.invalid_link_text'),
+        );
+      case 'load-error':
+        return html`${headingView(s.t('rts.error_heading'))}${errorView(s, this.loadError!, () =>
+          this.reload(),
+        )}`;
+      case 'closed':
+        return this.closedView(this.link!);
+      case 'flow':
+        return this.flowView();
+    }
+  }
+
+  private closedView(link: RtsLink): TemplateResult {
+    const s = this.strings!;
+    if (link.status === 'disabled') {
+      const message = link.display_message?.trim();
+      return linkStateView(
+        'disabled',
+        s.t('rts.disabled_heading'),
+        s.t('rts.disabled_text'),
+        message ? { label: s.t('rts.organizer_message'), message } : undefined,
+      );
+    }
+    if (link.status === 'expired') {
+      return linkStateView('expired', s.t('rts.expired_heading'), s.t('rts.expired_text'));
+    }
+    const booked = link.booking;
+    return linkStateView(
+      'completed',
+      s.t('rts.completed_heading'),
+      s.t('rts.completed_text'),
+      undefined,
+      booked
+        ? s.t('rts.booked_time', {
+            time: this.timeIn(this.formatters, Date.parse(booked.start), Date.parse(booked.end)),
+          })
+        : undefined,
+    );
+  }
+
+  private flowView(): TemplateResult {
+    const s = this.strings!;
+    const error = this.actionError
+      ? errorView(s, this.actionError, () => this.retryAction?.())
+      : nothing;
+    if (this.step === 'success' && this.booking) return this.success(this.booking);
+    if (this.step === 'declined') {
+      return html`${headingView(s.t('rts.none_suitable_heading'))}
+        <p class="state" part="declined">${s.t('rts.none_suitable_text')}</p>`;
+    }
+    if (this.days.length === 0) {
+      return html`${headingView(s.t('common.no_times'))}
+        <p class="state" part="empty">${s.t('rts.no_times_text')}</p>`;
+    }
+    const day = this.days.find((d) => d.key === this.dayKeyShown);
+    const conflict = this.conflict ? conflictView(s) : nothing;
+    if (this.step === 'confirm' && this.pending) {
+      return html`${error}${this.confirmStep(this.pending)}`;
+    }
+    const noneSuitable = html`<button
+      type="button"
+      class="none-suitable"
+      part="none-suitable-button"
+      ?disabled=${this.busy}
+      @click=${this.declineAll}
+    >
+      ${s.t('rts.none_suitable')}
+    </button>`;
+    if (this.step === 'time' && day) {
+      const f = this.formatters;
+      const times = day.times.map((time) => ({
+        label: timeLabel(f, time),
+        name: slotName(f, time),
+        selected: this.pending === time,
+      }));
+      return html`${conflict}${error}${headingView(s.t('common.select_time'))}
+        <p class="day-label">${f.date(day.times[0]!.start)}</p>
+        ${timeListView(times, this.timeFocus.tabIndexFor, this.timeFocus.onKeyDown, (i) =>
+          this.chooseTime(day.times[i]!, i),
+        )}
+        <div class="actions">${backButton(s.t('common.back'), this.back)} ${noneSuitable}</div>`;
+    }
+    return html`${conflict}${error}${headingView(s.t('common.select_day'))}${this.calendar()}
+      <div class="actions">${noneSuitable}</div>`;
+  }
+
+  private confirmStep(time: PickerTime): TemplateResult {
+    const s = this.strings!;
+    const link = this.link!;
+    const labels: Record<RtsFieldName, string> = {
+      name: s.t('rts.field_name'),
+      email: s.t('rts.field_email'),
+      note: s.t('rts.field_note'),
+    };
+    const fields: FieldModel[] = [];
+    for (const name of FIELD_NAMES) {
+      const rule = link.fields[name];
+      if (rule === 'off') continue;
+      fields.push({
+        name,
+        rule,
+        label: labels[name],
+        value: this.values[name],
+        error: this.shownError(name),
+      });
+    }
+    return confirmView(
+      {
+        heading: s.t('rts.confirm_heading'),
+        confirm: this.busy ? s.t('rts.booking') : s.t('rts.book'),
+        back: s.t('common.back'),
+      },
+      slotName(this.formatters, time),
+      this.back,
+      this.submit,
+      {
+        busy: this.busy,
+        fields: fieldsView(s, fields, this.onFieldInput, this.onFieldBlur),
+      },
+    );
+  }
+
+  private success(booking: RtsBooking): TemplateResult {
+    const s = this.strings!;
+    const start = Date.parse(booking.start);
+    const end = Date.parse(booking.end);
+    const event = this.calendarEvent(booking);
+    return successView(s, {
+      yourTime: this.timeIn(this.formatters, start, end),
+      organizer: booking.organizer.name,
+      organizerTime: this.timeIn(
+        formattersFor(this.formatLocale, booking.organizer.tzid),
+        start,
+        end,
+      ),
+      icsUrl: this.icsUrl,
+      icsName: 'booking.ics',
+      googleUrl: googleCalendarUrl(event),
+      outlookUrl: outlookCalendarUrl(event),
+      redirecting: this.redirecting,
+    });
+  }
+
+  private calendar(): TemplateResult {
+    const month = this.month ?? this.months[0]!;
+    const hasDays = this.months.includes(month);
+    return calendarView(
+      {
+        strings: this.strings!,
+        formatters: this.formatters,
+        zone: this.zone,
+        month,
+        weekStart: this.weekStart,
+        focusDay: this.focusDay?.startsWith(month) ? this.focusDay : this.firstDayOf(month),
+        selectedDay: this.dayKeyShown,
+        dayLabels: this.dayLabels,
+        firstMonth: this.months[0]!,
+        lastMonth: this.months[this.months.length - 1]!,
+        nextAvailableMonth: hasDays ? undefined : nextMonthWithDays(this.months, month),
+      },
+      {
+        showMonth: (m) => {
+          this.month = m;
+          this.focusDay = this.firstDayOf(m);
+        },
+        chooseDay: (key) => this.chooseDay(key),
+        onKeyDown: (e) => this.onCalendarKey(e, month),
+      },
+    );
+  }
+
+  /** The zone line, the organiser's zone and the zone switcher, while times are on screen. */
+  private zoneControls(): TemplateResult | typeof nothing {
+    const s = this.strings;
+    const link = this.link;
+    if (!s || !link || this.phase !== 'flow') return nothing;
+    const at = this.booking
+      ? Date.parse(this.booking.start)
+      : (this.pending?.start ?? this.days[0]?.times[0]?.start ?? Date.now());
+    const organizerZone = link.organizer.tzid;
+    return html`${zoneLine(s, this.formatters, at)}
+      <p class="zone-line" part="organizer-zone">
+        ${s.t('rts.organizer_zone', {
+          zone: organizerZone,
+          offset: formattersFor(this.formatLocale, organizerZone).zoneOffset(at),
+        })}
+      </p>
+      <se-time-zone-select
+        part="zone-select"
+        .value=${this.zone}
+        label=${s.t('rts.your_time_zone')}
+        placeholder=${s.t('common.search_time_zones')}
+        @zone-change=${(e: CustomEvent<{ zone: string }>) => (this.tzid = e.detail.zone)}
+      ></se-time-zone-select>`;
+  }
+
+  private headerModel(link: RtsLink): Parameters<typeof headerView>[1] {
+    const duration = new Intl.NumberFormat(this.formatLocale, {
+      style: 'unit',
+      unit: 'minute',
+      unitDisplay: 'long',
+    }).format(link.duration_minutes);
+    return {
+      summary: link.summary,
+      organizer: link.organizer.name,
+      duration,
+      location: link.location,
+      description: link.description,
+    };
+  }
+
+  /** Full date, time range, zone and offset in `f`'s zone. */
+  private timeIn(f: Formatters, start: number, end: number): string {
+    return `${f.date(start)}, ${f.timeRange(start, end)} (${f.zone}, ${f.zoneOffset(start)})`;
+  }
+
+  private calendarEvent(booking: RtsBooking): CalendarEvent {
+    const link = this.link;
+    const email = booking.recipient.email;
+    return {
+      uid: `${booking.event_id}@scheduling-elements`,
+      start: Date.parse(booking.start),
+      end: Date.parse(booking.end),
+      summary: booking.summary,
+      ...(link?.description ? { description: link.description } : {}),
+      ...(link?.location ? { location: link.location } : {}),
+      ...(email
+        ? {
+            attendees: [
+              booking.recipient.name ? { email, name: booking.recipient.name } : { email },
+            ],
+          }
+        : {}),
+    };
+  }
+
+  private updateIcs(): void {
+    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
+    this.icsFor = this.booking;
+    this.icsUrl = this.booking
+      ? URL.createObjectURL(
+          new Blob([icsOf(this.calendarEvent(this.booking))], {
+            type: 'text/calendar;charset=utf-8',
+          }),
+        )
+      : '';
+  }
+
+  /** The client requests go through. */
+  private activeClient(): RtsApi {
+    return (
+      this.client ??
+      new RtsClient({
+        apiBase: this.apiBase.trim() || globalThis.location?.origin || '',
+        token: this.token.trim(),
+      })
+    );
+  }
+
+  /** A fresh abort signal for the page's next requests, cancelling any before. */
+  private freshSignal(): AbortSignal {
+    this.requests?.abort();
+    this.requests = new AbortController();
+    return this.requests.signal;
+  }
+
+  /** Loads the link's view and, when open, its times. */
+  private async load(): Promise<void> {
+    if (!this.client && this.token.trim() === '') {
+      this.requests?.abort();
+      this.requests = undefined;
+      this.phase = 'missing-token';
+      this.link = undefined;
+      this.focusTarget = 'heading';
+      this.setConfigProblem('token', 'the booking link has no token.');
+      return;
+    }
+    this.setConfigProblem('token', undefined);
+    const signal = this.freshSignal();
+    const client = this.activeClient();
+    if (this.phase !== 'flow') this.phase = 'loading';
+    try {
+      const link = await client.link({ signal });
+      if (link.status !== 'open') {
+        this.showClosed(link);
+        return;
+      }
+      const slots = await client.slots({}, { signal });
+      this.link = link;
+      this.slots = slots;
+      this.phase = 'flow';
+      this.loadError = undefined;
+      if (slots.length === 0 && !this.noTimesReported) {
+        this.noTimesReported = true;
+        client.noTimesDisplayed({ signal }).catch((error: unknown) => {
+          if (!isAbortError(error)) this.fireError(errorDetail(error));
+        });
+      }
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.onLoadFailure(error);
+    }
+  }
+
+  private onLoadFailure(error: unknown): void {
+    const detail = errorDetail(error);
+    this.fireError(detail);
+    if (error instanceof RtsLinkClosedError && error.link) {
+      this.showClosed(error.link);
+    } else if (detail.kind === 'auth' || detail.kind === 'not_found') {
+      this.phase = 'invalid-link';
+      this.link = undefined;
+      this.focusTarget = 'heading';
+    } else {
+      this.loadError = detail;
+      this.phase = 'load-error';
+      this.announce(this.strings?.t('rts.error_heading') ?? detail.message);
+    }
+  }
+
+  private showClosed(link: RtsLink): void {
+    this.link = link;
+    this.phase = 'closed';
+    this.focusTarget = 'heading';
+    this.fireError({
+      kind: 'gone',
+      message: `The booking link is ${link.status}.`,
+    });
+  }
+
+  private chooseDay(key: string): void {
+    const day = this.days.find((d) => d.key === key);
+    if (!day) return;
+    this.dayKeyShown = key;
+    this.focusDay = key;
+    this.step = 'time';
+    this.actionError = undefined;
+    const pendingIndex = this.pending ? day.times.indexOf(this.pending) : -1;
+    this.timeFocus.setActive(Math.max(0, pendingIndex));
+    this.focusTarget = 'heading';
+    this.announce(
+      `${this.strings!.t('common.select_time')}: ${this.formatters.date(day.times[0]!.start)}`,
+    );
+  }
+
+  private chooseTime(time: PickerTime, index: number): void {
+    this.timeFocus.setActive(index);
+    this.pending = time;
+    this.step = 'confirm';
+    this.conflict = false;
+    this.actionError = undefined;
+    this.focusTarget = 'heading';
+    this.announce(`${this.strings!.t('rts.confirm_heading')}: ${slotName(this.formatters, time)}`);
+  }
+
+  private readonly back = (): void => {
+    const s = this.strings!;
+    if (this.busy) return;
+    this.actionError = undefined;
+    if (this.step === 'time') {
+      this.step = 'day';
+      this.focusTarget = 'calendar';
+      this.announce(s.t('common.select_day'));
+    } else if (this.step === 'confirm') {
+      this.step = 'time';
+      this.focusTarget = 'time';
+      this.announce(s.t('common.select_time'));
+    }
+  };
+
+  private readonly onKeyDown = (event: KeyboardEvent): void => {
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
+    if (this.phase !== 'flow' || (this.step !== 'time' && this.step !== 'confirm')) return;
+    event.preventDefault();
+    this.back();
+  };
+
+  private onCalendarKey(event: KeyboardEvent, month: string): void {
+    const from = (event.target as HTMLElement).dataset.day;
+    if (!from) return;
+    const to = dayAfterKeyPress(from, event.key, this.weekStart);
+    if (!to) return;
+    event.preventDefault();
+    const toMonth = monthOf(to);
+    if (toMonth < this.months[0]! || toMonth > this.months[this.months.length - 1]!) return;
+    if (toMonth !== month) this.month = toMonth;
+    this.focusDay = to;
+    this.focusTarget = 'calendar';
+    this.requestUpdate();
+  }
+
+  /** The month's first day with times, else its first day. */
+  private firstDayOf(month: string): string {
+    return this.days.find((d) => d.key.startsWith(month))?.key ?? `${month}-01`;
+  }
+
+  private calendarButton(key: string | undefined): HTMLElement | null {
+    return (
+      this.renderRoot.querySelector<HTMLElement>(`[data-day="${key}"]`) ??
+      this.renderRoot.querySelector<HTMLElement>('.calendar-day[tabindex="0"]')
+    );
+  }
+
+  private itemsOf(selector: string): HTMLElement[] {
+    return [...this.renderRoot.querySelectorAll<HTMLElement>(selector)];
+  }
+
+  private firstInvalidField(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
+  }
+
+  /** The problem with a field's value, in the visitor's words, or undefined. */
+  private fieldProblem(name: RtsFieldName): string | undefined {
+    const s = this.strings!;
+    const rule = this.link?.fields[name] ?? 'off';
+    if (rule === 'off') return undefined;
+    const server = this.serverErrors[name];
+    if (server) return server;
+    const value = this.values[name].trim();
+    if (value === '') {
+      if (rule !== 'required') return undefined;
+      return s.t(`rts.${name}_required`);
+    }
+    if (value.length > FIELD_MAX_LENGTH[name]) {
+      return s.t('rts.field_too_long', {
+        max: new Intl.NumberFormat(this.formatLocale).format(FIELD_MAX_LENGTH[name]),
+      });
+    }
+    if (name === 'email' && !EMAIL.test(value)) return s.t('rts.email_invalid');
+    return undefined;
+  }
+
+  /** The error shown under a field: once it was left, or after a submit attempt. */
+  private shownError(name: RtsFieldName): string | undefined {
+    return this.submitted || this.touched.has(name) ? this.fieldProblem(name) : undefined;
+  }
+
+  private readonly onFieldInput = (name: RtsFieldName, value: string): void => {
+    this.values = { ...this.values, [name]: value };
+    if (this.serverErrors[name]) {
+      const { [name]: _dropped, ...rest } = this.serverErrors;
+      this.serverErrors = rest;
+    }
+  };
+
+  private readonly onFieldBlur = (name: RtsFieldName): void => {
+    if (this.touched.has(name) || this.values[name] === '') return;
+    this.touched = new Set([...this.touched, name]);
+  };
+
+  /** The recipient as sent: the fields the link asks for, trimmed, empty ones left out. */
+  private recipient(): RtsRecipient {
+    const recipient: RtsRecipient = {};
+    for (const name of FIELD_NAMES) {
+      const value = this.values[name].trim();
+      if (this.link?.fields[name] !== 'off' && value !== '') recipient[name] = value;
+    }
+    return recipient;
+  }
+
+  private readonly submit = (): void => {
+    const time = this.pending;
+    if (!time || this.busy) return;
+    this.submitted = true;
+    if (FIELD_NAMES.some((name) => this.fieldProblem(name))) {
+      this.focusTarget = 'field';
+      this.announce(this.strings!.t('rts.fix_fields'));
+      return;
+    }
+    void this.book(time);
+  };
+
+  private async book(time: PickerTime): Promise<void> {
+    const s = this.strings!;
+    const signal = this.freshSignal();
+    this.busy = true;
+    this.actionError = undefined;
+    this.retryAction = undefined;
+    this.announce(s.t('rts.booking'));
+    try {
+      const booking = await this.activeClient().book(
+        { slot: { start: time.slot.start, end: time.slot.end }, recipient: this.recipient() },
+        { signal },
+      );
+      this.booking = booking;
+      this.step = 'success';
+      this.focusTarget = 'heading';
+      this.announce(
+        `${s.t('rts.success_heading')}: ${this.timeIn(this.formatters, time.start, time.end)}`,
+      );
+      this.fireEvent(new BookingConfirmedEvent({ booking }), {
+        notification: { type: 'booking_confirmed', booking },
+      });
+      this.scheduleRedirect(booking);
+    } catch (error) {
+      if (isAbortError(error)) return;
+      this.onBookingFailure(error);
+    } finally {
+      if (!signal.aborted) this.busy = false;
+    }
+  }
+
+  private scheduleRedirect(booking: RtsBooking): void {
+    const url = booking.redirect_url;
+    if (url === null || url.trim() === '') return;
+    if (!isWebUrl(url)) {
+      this.fireError({
+        kind: 'bad_response',
+        message: 'The booking response named a redirect_url that is not an http(s) URL.',
+      });
+      return;
+    }
+    this.redirecting = true;
+    this.redirectPending = { url, booking };
+  }
+
+  private onBookingFailure(error: unknown): void {
+    const s = this.strings!;
+    const detail = errorDetail(error);
+    this.fireError(detail);
+    if (error instanceof RtsConflictError) {
+      this.slots = error.availableSlots;
+      this.conflict = true;
+      this.pending = undefined;
+      this.step = 'day';
+      // The fresh times are laid out in willUpdate; stay on the day if it still has times.
+      const days = pickerDays(error.availableSlots, this.zone);
+      const sameDay = days.find((d) => d.key === this.dayKeyShown);
+      if (sameDay) this.step = 'time';
+      this.timeFocus.setActive(0);
+      this.focusTarget = 'heading';
+      this.announce(`${s.t('rts.conflict_heading')}. ${s.t('rts.conflict_text')}`);
+      return;
+    }
+    if (error instanceof RtsLinkClosedError) {
+      if (error.link) this.showClosed(error.link);
+      else void this.load();
+      return;
+    }
+    const fieldErrors = error instanceof SchedulingError ? error.errors : undefined;
+    const recipientErrors = Object.entries(fieldErrors ?? {}).filter(([field]) =>
+      field.startsWith('recipient.'),
+    );
+    if (detail.kind === 'invalid_query' && recipientErrors.length > 0) {
+      const server: Partial<Record<RtsFieldName, string>> = {};
+      for (const [field, list] of recipientErrors) {
+        const name = field.slice('recipient.'.length) as RtsFieldName;
+        if (!FIELD_NAMES.includes(name)) continue;
+        const key = list[0]?.key;
+        server[name] =
+          key === 'errors.required'
+            ? s.t(`rts.${name}_required`)
+            : name === 'email'
+              ? s.t('rts.email_invalid')
+              : s.t('rts.field_rejected');
+      }
+      this.serverErrors = server;
+      this.submitted = true;
+      this.focusTarget = 'field';
+      this.announce(s.t('rts.fix_fields'));
+      return;
+    }
+    if (detail.kind === 'auth') {
+      this.phase = 'invalid-link';
+      this.focusTarget = 'heading';
+      return;
+    }
+    this.actionError = detail;
+    this.retryAction = () => this.submit();
+    this.announce(s.t(`errors.${detail.kind}`));
+  }
+
+  private readonly declineAll = async (): Promise<void> => {
+    const s = this.strings!;
+    const signal = this.freshSignal();
+    this.busy = true;
+    this.actionError = undefined;
+    try {
+      await this.activeClient().noTimesSuitable({ signal });
+      this.step = 'declined';
+      this.focusTarget = 'heading';
+      this.announce(s.t('rts.none_suitable_heading'));
+    } catch (error) {
+      if (isAbortError(error)) return;
+      const detail = errorDetail(error);
+      this.fireError(detail);
+      if (error instanceof RtsLinkClosedError && error.link) {
+        this.showClosed(error.link);
+        return;
+      }
+      this.actionError = detail;
+      this.retryAction = () => void this.declineAll();
+      this.announce(s.t(`errors.${detail.kind}`));
+    } finally {
+      if (!signal.aborted) this.busy = false;
+    }
+  };
+
+  /** Drops a chosen day or time the current times no longer hold; keeps the shown month valid. */
+  private keepValidChoice(): void {
+    const found = this.pending && findTime(this.days, this.pending.start, this.pending.end);
+    this.pending = found ? found.time : undefined;
+    if (found) this.dayKeyShown = found.day.key;
+    else if (this.step === 'confirm') this.step = 'time';
+    if (!this.days.some((d) => d.key === this.dayKeyShown)) {
+      this.dayKeyShown = undefined;
+      if (this.step === 'time' || this.step === 'confirm') this.step = 'day';
+    }
+    if (this.month === undefined || !this.months.includes(this.month)) {
+      this.month = this.dayKeyShown ? monthOf(this.dayKeyShown) : this.months[0];
+    }
+    if (this.focusDay && !this.days.some((d) => d.key === this.focusDay)) {
+      this.focusDay = this.dayKeyShown;
+    }
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'rts-booking-page': RtsBookingPage;
+  }
+}
