@@ -106,7 +106,9 @@ export const viewerStyles = css`
     z-index: 1;
     text-align: end;
     white-space: nowrap;
-    transform: translateY(-0.6em);
+    /* At the top of its row, inside it: a label lifted onto the line would hide under the header. */
+    align-self: start;
+    padding-top: 0.15em;
   }
   .cell {
     border-left: 1px solid var(--_border);
