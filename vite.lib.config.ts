@@ -5,14 +5,23 @@
  * imports. `--mode script-tag`: `dist/scheduling-elements.min.js`, one minified IIFE with
  * everything inlined that registers the elements and sets the global `SchedulingElements`.
  */
+import { existsSync } from 'node:fs';
 import { defineConfig } from 'vite';
 
-/** Entry name (the file under `dist/`) to source module. */
-export const esEntries: Record<string, string> = {
-  index: 'src/index.ts',
-  'availability-viewer': 'src/availability-viewer.ts',
-  'slot-picker': 'src/slot-picker.ts',
-};
+/**
+ * Entry name (the file under `dist/`) to source module: the package root, one entry per
+ * element, and the React wrappers. An element entry whose source is not in the tree yet is left
+ * out of the build (the package tests then report its `exports` path as missing).
+ */
+export const esEntries: Record<string, string> = Object.fromEntries(
+  Object.entries({
+    index: 'src/index.ts',
+    'availability-viewer': 'src/availability-viewer.ts',
+    'slot-picker': 'src/slot-picker.ts',
+    'rts-booking-page': 'src/rts-booking-page.ts',
+    react: 'src/react.ts',
+  }).filter(([, source]) => existsSync(source)),
+);
 
 const external = [/^lit($|\/)/, /^@lit\//, /^date-fns($|\/)/, /^@date-fns\//, /^react($|\/)/];
 
