@@ -61,6 +61,8 @@ check('eslint', bin('eslint'), ['--max-warnings', '0', '.']);
 check('prettier', bin('prettier'), ['--check', '--log-level', 'warn', '.']);
 check('lit-analyzer', bin('lit-analyzer'), ['src', '--strict', '--quiet']);
 check('localisation', process.execPath, ['scripts/check-l10n.mjs']);
+// Builds the package (dist/) and checks the size budgets; the package tests below use the build.
+check('build and size budgets', process.execPath, ['scripts/check-size.mjs']);
 
 // Node-side tests: node's own runner through tsx, in a zone that is neither UTC nor the browser's.
 const nodeTests = [
