@@ -69,7 +69,9 @@ const preview: Preview = {
       },
     },
   },
-  initialGlobals: { locale: 'en', zone: BROWSER_ZONE },
+  // Europe/Berlin: the demo people work in Europe and New York, so the first week shows
+  // availability whatever the reader's own zone; "Browser's zone" is one click away.
+  initialGlobals: { locale: 'en', zone: 'Europe/Berlin' },
   parameters: {
     layout: 'padded',
     controls: { expanded: true, sort: 'requiredFirst' },

@@ -12,6 +12,7 @@ import '../src/elements/availability-viewer/define.js';
 import {
   SOURCE_DESCRIPTIONS,
   demoQuery,
+  nextMonday,
   transportFor,
   type SourceName,
 } from './support/sources.js';
@@ -36,13 +37,18 @@ export interface AvailabilityViewerArgs {
   width: string;
 }
 
+/** The stories' query: the demo people over the next two whole weeks, from Monday. */
+const QUERY = demoQuery({ start: nextMonday(), days: 14 });
+
+const WEEKDAYS = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+
 /** An `<availability-viewer>` in a box of `width`, answered by `source`. */
 function render(args: AvailabilityViewerArgs): TemplateResult {
   return html`<div style=${styleMap({ width: args.width || undefined, maxWidth: '100%' })}>
     <availability-viewer
       ?demo=${args.source === 'demo'}
       .transport=${transportFor(args.source)}
-      .query=${args.query}
+      .query=${args.query || undefined}
       .mode=${args.mode as 'confirm'}
       .slotSelection=${args.slotSelection as 'available'}
       start-time=${args.startTime}
@@ -65,7 +71,7 @@ const meta = {
   render,
   args: {
     source: 'demo',
-    query: undefined,
+    query: QUERY,
     mode: 'confirm',
     slotSelection: 'available',
     startTime: '09:00',
@@ -110,7 +116,7 @@ const meta = {
       name: 'week-start-day',
       description: 'The day pages start on.',
       control: 'select',
-      options: ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'],
+      options: WEEKDAYS,
     },
     maxSelectionCount: {
       name: 'max-selection-count',
@@ -164,9 +170,6 @@ function showing(
   };
 }
 
-/** The query the transport-driven stories send: the demo people, 14 days from now. */
-const QUERY = demoQuery();
-
 /** A story for the failure `source`, sent through the real HTTP transport over a canned `fetch`. */
 function failure(source: SourceName): Story {
   return showing('error', `Failure: ${SOURCE_DESCRIPTIONS[source]}.`, { source, query: QUERY });
@@ -176,6 +179,13 @@ function failure(source: SourceName): Story {
 
 /** Pick a block, then Confirm it: the default. */
 export const Confirm: Story = {};
+
+/** The `demo` attribute alone: the default demo query, the next 14 days from now. */
+export const DemoDefaultQuery: Story = showing(
+  undefined,
+  "No `query`: with `demo`, three demo people for 30 minutes over the next 14 days; pages start on today's weekday, so the first one is not mostly past.",
+  { query: '', weekStartDay: WEEKDAYS[new Date().getUTCDay()]! },
+);
 
 /** A pick selects at once. */
 export const NoConfirm: Story = showing(undefined, 'A pick fires `slot-selected` at once.', {
@@ -212,6 +222,7 @@ export const OverlappingSlots: Story = showing(
       subs: ['acc_demo_ada', 'acc_demo_bruno', 'acc_demo_dagny', 'acc_demo_priya'],
       required: 2,
       responseFormat: 'overlapping_slots',
+      start: nextMonday(),
       maxResults: 512,
     }),
     startTime: '07:00',
@@ -239,8 +250,8 @@ export const AllControls: Story = showing('start-select', 'Bounds, expansion, 15
 
 // States
 
-/** The request never answers: the grid waits, announced as busy. */
-export const Loading: Story = showing('grid', 'A transport that never answers.', {
+/** The request never answers: the grid's cells wait in the `loading` state, the grid marked busy. */
+export const Loading: Story = showing('loading', 'A transport that never answers.', {
   source: 'never',
   query: QUERY,
 });
@@ -255,7 +266,7 @@ export const Empty: Story = showing('empty', 'Every member busy all the time.', 
 export const StaleMemberStatuses: Story = showing(
   'stale-notice',
   'A member whose calendar sync is `pending`, with `include_member_statuses`.',
-  { source: 'stale', query: demoQuery({ memberStatuses: true }) },
+  { source: 'stale', query: demoQuery({ start: nextMonday(), memberStatuses: true }) },
 );
 
 export const ErrorAuth: Story = failure('auth');
@@ -324,14 +335,14 @@ export const Dutch: Story = { args: { locale: 'nl' } };
 /** Europe/Berlin springs forward on Sunday 2027-03-28: 02:00-03:00 does not exist. */
 export const DstSpringForwardBerlin: Story = showing(
   undefined,
-  'The week of 2027-03-28 in Europe/Berlin, 00:00-06:00: the 02:00 rows are skipped. Priya (Asia/Kolkata) is working then.',
+  'The week of 2027-03-28 in Europe/Berlin, 00:00-06:00: on Sunday the 02:00 rows are skipped. Kenji (Asia/Tokyo) works then on weekdays.',
   {
     tzid: 'Europe/Berlin',
     weekStartDay: 'monday',
     startTime: '00:00',
     endTime: '06:00',
     query: {
-      participants: [{ members: [{ sub: 'acc_demo_priya' }], required: 'all' }],
+      participants: [{ members: [{ sub: 'acc_demo_kenji' }], required: 'all' }],
       required_duration: { minutes: 30 },
       query_periods: [{ start: '2027-03-22T00:00:00+01:00', end: '2027-03-29T00:00:00+02:00' }],
     },
@@ -358,13 +369,14 @@ export const DstFallBackNewYork: Story = showing(
 /** The Berlin spring-forward week seen from New York. */
 export const DstBerlinWeekInNewYork: Story = showing(
   undefined,
-  'The same Berlin week shown in America/New_York (already on daylight time since 2027-03-14).',
+  'The same Berlin week shown in America/New_York, on daylight time since 2027-03-14, so the two zones are five hours apart until Berlin changes on the 28th, then six; weeks from Sunday, as the query starts on Sunday evening there.',
   {
     tzid: 'America/New_York',
+    weekStartDay: 'sunday',
     startTime: '18:00',
     endTime: '24:00',
     query: {
-      participants: [{ members: [{ sub: 'acc_demo_priya' }], required: 'all' }],
+      participants: [{ members: [{ sub: 'acc_demo_kenji' }], required: 'all' }],
       required_duration: { minutes: 30 },
       query_periods: [{ start: '2027-03-22T00:00:00+01:00', end: '2027-03-29T00:00:00+02:00' }],
     },

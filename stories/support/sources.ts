@@ -167,6 +167,14 @@ export function transportFor(name: SourceName): Transport | undefined {
 const MINUTE = 60_000;
 const DAY = 86_400_000;
 
+/** 00:00 UTC of the Monday after `nowMs`: the start of a week that lies wholly ahead. */
+export function nextMonday(nowMs = Date.now()): number {
+  const today = Math.floor(nowMs / DAY) * DAY;
+  // 1970-01-01 was a Thursday: day 0 of the epoch is weekday 4 (Sunday = 0).
+  const weekday = (Math.floor(nowMs / DAY) + 4) % 7;
+  return today + ((8 - weekday) % 7 || 7) * DAY;
+}
+
 /** `ms` as an API instant without milliseconds. */
 export function isoOf(ms: number): string {
   return new Date(ms).toISOString().replace('.000Z', 'Z');
