@@ -1,0 +1,126 @@
+/**
+ * Crash safety of the file-backed store: a child process (`store-kill-writer.ts`, run with tsx)
+ * writes events into a store in a temp directory in a tight loop and is killed with SIGKILL at a
+ * random moment, 100 times over the same directory. After every kill the store must open, its
+ * file must be valid JSON of the version 1 shape, and every event whose write the child had
+ * acknowledged (it prints `ack <id>` only once `addEvents` resolved) must be in it, in every run
+ * so far. Most kills land while a write is under way (a temp file is left behind), some before
+ * the child finished opening the store; the reopen removes the leftovers.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { Store, type StoreData } from '../../server/store.js';
+
+const RUNS = 100;
+const WRITER = fileURLToPath(new URL('./store-kill-writer.ts', import.meta.url));
+const dirs: string[] = [];
+
+after(async () => {
+  await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
+});
+
+/** What one killed child did before it died. */
+interface Run {
+  acked: string[];
+  ready: boolean;
+  /** Temp files in the directory right after the kill (a write was cut short). */
+  leftovers: number;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Starts the writer on `dir`, kills it `killAfterReadyMs` after it is ready (or `killAfterSpawnMs` after start), and reports. */
+async function killedRun(
+  dir: string,
+  run: number,
+  when: { afterReadyMs: number } | { afterSpawnMs: number },
+): Promise<Run> {
+  const child = spawn(process.execPath, ['--import', 'tsx', WRITER, dir, String(run)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const acked: string[] = [];
+  let ready = false;
+  let stderr = '';
+  let buffer = '';
+  let kill: ReturnType<typeof setTimeout> | undefined;
+  const killNow = () => child.kill('SIGKILL');
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stdout.on('data', (chunk: Buffer) => {
+    buffer += chunk.toString();
+    const lines = buffer.split('\n');
+    buffer = lines.pop()!;
+    for (const line of lines) {
+      if (line === 'ready') {
+        ready = true;
+        if ('afterReadyMs' in when) kill = setTimeout(killNow, when.afterReadyMs);
+      } else if (line.startsWith('ack ')) {
+        acked.push(line.slice(4));
+      }
+    }
+  });
+  if ('afterSpawnMs' in when) kill = setTimeout(killNow, when.afterSpawnMs);
+  const exit = await new Promise<{ code: number | null; signal: NodeJS.Signals | null }>(
+    (resolve) => child.on('close', (code, signal) => resolve({ code, signal })),
+  );
+  clearTimeout(kill);
+  assert.equal(exit.signal, 'SIGKILL', `run ${run} ended by itself (${exit.code}): ${stderr}`);
+  const leftovers = (await readdir(dir)).filter((name) => name.endsWith('.tmp')).length;
+  return { acked, ready, leftovers };
+}
+
+describe('Store under SIGKILL', () => {
+  it(`always opens with every acknowledged write after ${RUNS} kills mid-write`, async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'se-store-kill-'));
+    dirs.push(dir);
+    const acknowledged = new Set<string>();
+    let cutMidWrite = 0;
+    let killedWhileOpening = 0;
+    const started = Date.now();
+    for (let run = 0; run < RUNS; run++) {
+      // One run in ten dies at a random moment of its start-up (opening the store, or its
+      // first writes); the rest a random time into their write loop.
+      const when =
+        run % 10 === 5
+          ? { afterSpawnMs: Math.floor(Math.random() * 400) }
+          : { afterReadyMs: Math.floor(Math.random() * 60) };
+      const result = await killedRun(dir, run, when);
+      if (!result.ready) killedWhileOpening += 1;
+      if (result.leftovers > 0) cutMidWrite += 1;
+      for (const id of result.acked) acknowledged.add(id);
+
+      const text = await readFile(join(dir, 'store.json'), 'utf8');
+      const data = JSON.parse(text) as StoreData;
+      assert.equal(data.version, 1);
+      const store = await Store.open({ dir });
+      const ids = new Set(
+        store
+          .accounts()
+          .flatMap((a) => store.calendarsOf(a.sub))
+          .flatMap((c) => store.eventsOf(c.id))
+          .map((e) => e.id),
+      );
+      const lost = [...acknowledged].filter((id) => !ids.has(id));
+      assert.deepEqual(lost, [], `after run ${run} (${result.acked.length} acked in it)`);
+      assert.deepEqual(
+        (await readdir(dir)).filter((name) => name.endsWith('.tmp')),
+        [],
+        'opening removes temp files a kill left behind',
+      );
+      await store.flush();
+      // Let the previous child's pipes close before the next one starts.
+      await sleep(1);
+    }
+    const seconds = (Date.now() - started) / 1000;
+    console.log(
+      `  ${RUNS} kills in ${seconds.toFixed(1)} s: ${acknowledged.size} acknowledged writes kept, ` +
+        `${cutMidWrite} kills left a half-written temp file, ${killedWhileOpening} before the store was open`,
+    );
+    assert.ok(acknowledged.size >= RUNS, `only ${acknowledged.size} writes were acknowledged`);
+    assert.ok(cutMidWrite > 0, 'no kill landed inside a write');
+  });
+});
