@@ -1,6 +1,8 @@
 /**
- * The embedded API: `POST /v1/availability` and `POST /v1/element_tokens` over the store, as a
- * request handler that Vite, the test runner's Koa server or a bare Node server can mount.
+ * The embedded API: `POST /v1/availability`, `POST /v1/element_tokens` and real-time scheduling
+ * (`/v1/real_time_scheduling...` for the organiser, `/v1/rts/...` for a link's recipient) over
+ * the store, as a request handler that Vite, the test runner's Koa server or a bare Node server
+ * can mount.
  *
  * Contract: paths under `/v1/` are ours (`handle` resolves `false` for anything else). JSON in and
  * out; every failure is `{"errors": {field: [{key, description}]}}` with its status: 401 missing,
@@ -9,24 +11,32 @@
  * method (with `Allow`); 413 body over the limit; 415 body not `application/json`; 422 invalid
  * JSON (field `body`) or invalid fields; 429 over 50 requests a second or 500 a minute per
  * credential (with `Retry-After`, seconds). CORS is granted only to the origin of a recently
- * issued element token, never `*`. Credentials never appear in logs.
+ * issued element token, never `*`, except on the recipient's `/v1/rts/` endpoints, open to any
+ * origin because the link token in `Authorization` is their only credential. Credentials never
+ * appear in logs. Webhooks of scheduling links leave from a persisted outbox (`rts-outbox.ts`).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { computeAvailability } from '../src/core/engine.js';
 import { parseQuery } from '../src/core/query.js';
 import type { ApiFieldErrors, AvailabilityResponse } from '../src/core/types.js';
-import { elementTokenGrantOf, type ElementTokenPermission } from './element-tokens.js';
+import { elementTokenGrantOf } from './element-tokens.js';
 import {
   addFieldError,
   ApiError,
   fieldError,
   isRecord,
   jsonBodyOf,
+  JsonReply,
   sendError,
   sendJson,
+  type Credential,
+  type Route,
+  type RouteContext,
 } from './http.js';
 import { DEFAULT_RATE_LIMITS, RateLimiter, type RateLimits } from './rate-limit.js';
-import { Store, type ElementToken } from './store.js';
+import { WebhookOutbox, type WebhookOptions } from './rts-outbox.js';
+import { createRtsLink, rtsRoutes } from './rts-routes.js';
+import { Store } from './store.js';
 
 /** How the API is set up; every field is optional. */
 export interface ApiOptions {
@@ -46,6 +56,13 @@ export interface ApiOptions {
   elementTokenTtlSeconds?: number;
   /** Receives one line per request (method, path, status, time); no credentials. */
   log?: (line: string) => void;
+  /**
+   * Origin booking link URLs start with (`{origin}/rts/#token=...`); without it, the origin the
+   * creating request was sent to (its `Host` header). Also settable with `setPublicOrigin`.
+   */
+  publicOrigin?: string;
+  /** Retry schedule of scheduling-link webhooks. */
+  webhooks?: WebhookOptions;
 }
 
 /** A running API: its request handler, store and demo credentials. */
@@ -60,7 +77,20 @@ export interface Api {
   readonly demoElementToken: string;
   /** Issues a fresh demo element token for `origin` (e.g. once a dev server knows its URL). */
   issueDemoElementToken(origin: string): string;
-  /** Waits for pending store writes. */
+  /** Sets the origin booking link URLs start with (e.g. once a server knows its address). */
+  setPublicOrigin(origin: string): void;
+  /**
+   * Creates a scheduling link from a `POST /v1/real_time_scheduling` body, as the client-secret
+   * caller would, for a backend running in the same process; link URLs start with
+   * `publicOrigin`. Throws an `ApiError` (422) on invalid fields.
+   */
+  createRealTimeScheduling(
+    body: unknown,
+    publicOrigin: string,
+  ): Promise<{ real_time_scheduling: { real_time_scheduling_id: string; url: string } }>;
+  /** The webhook outbox's deliverer. */
+  readonly webhooks: WebhookOutbox;
+  /** Stops webhook delivery (attempts in flight stay pending) and waits for store writes. */
   close(): Promise<void>;
 }
 
@@ -70,22 +100,10 @@ const DEFAULT_MAX_BODY_BYTES = 64 * 1024;
 /** The demo token is renewed when it has less than this left. */
 const DEMO_RENEW_MS = 3_600_000;
 
-type Credential = { kind: 'client_secret' } | { kind: 'element_token'; token: ElementToken };
-
-/** What a route handler gets: the parsed body, the caller's credential and path parameters. */
-interface RouteContext {
-  body: unknown;
-  credential: Credential;
-  params: Record<string, string>;
-}
-
-/** One endpoint; `:name` segments in `path` become `params`. */
-interface Route {
-  method: 'GET' | 'POST';
-  path: string;
-  /** Who may call it: only the client secret, or an element token with this permission too. */
-  auth: 'client_secret' | { permission: ElementTokenPermission };
-  handle(context: RouteContext): Promise<unknown> | unknown;
+/** The origin a request was sent to, from its `Host` header. */
+function requestOriginOf(req: IncomingMessage): string {
+  const secure = (req.socket as { encrypted?: boolean }).encrypted === true;
+  return `${secure ? 'https' : 'http'}://${req.headers.host ?? 'localhost'}`;
 }
 
 /** The `params` of `pathname` against a route path, or undefined when it does not match. */
@@ -119,6 +137,10 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
   const issueDemo = (origin: string) =>
     store.issueElementToken({ permissions: ['availability'], subs: demoSubs, origin, ttlSeconds });
   let demoToken = issueDemo(options.demoOrigin ?? DEFAULT_DEMO_ORIGIN);
+  let publicOrigin = options.publicOrigin;
+  const webhooks = new WebhookOutbox(store, now, store.clientSecret, options.webhooks);
+  // Webhooks left pending by an earlier process go out now.
+  webhooks.kick();
 
   /** 422 for unknown subs and calendars, 403 for subs outside an element token. */
   function checkMembers(body: Record<string, unknown>, credential: Credential): void {
@@ -187,6 +209,12 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
       handle: availability,
     },
     { method: 'POST', path: '/v1/element_tokens', auth: 'client_secret', handle: elementTokens },
+    ...rtsRoutes({
+      store,
+      now,
+      outbox: webhooks,
+      publicOriginFor: (req) => publicOrigin ?? requestOriginOf(req),
+    }),
   ];
 
   /** The caller's credential from `Authorization: Bearer ...`; throws 401. */
@@ -197,19 +225,21 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
         401,
         'authorization',
         'errors.missing_credentials',
-        'send Authorization: Bearer <client secret or element token>',
+        'send Authorization: Bearer <client secret, element token or link token>',
       );
     }
     const match = /^Bearer\s+(\S+)\s*$/i.exec(header);
     const secret = match?.[1];
     if (secret && store.isClientSecret(secret)) return { kind: 'client_secret' };
+    const link = secret === undefined ? undefined : store.rtsLinkByToken(secret);
+    if (link) return { kind: 'link', link };
     const token = secret === undefined ? undefined : store.elementToken(secret);
     if (!token) {
       throw fieldError(
         401,
         'authorization',
         'errors.invalid_credentials',
-        'the credentials are not a valid client secret or element token',
+        'the credentials are not a valid client secret, element token or link token',
       );
     }
     if (token.expiresAt <= now()) {
@@ -225,6 +255,23 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
 
   /** Throws 403 unless `credential` may call `route` from `origin`. */
   function authorise(route: Route, credential: Credential, origin: string | undefined): void {
+    if (route.auth === 'link') {
+      if (credential.kind === 'link') return;
+      throw fieldError(
+        403,
+        'authorization',
+        'errors.link_token_required',
+        "this endpoint answers a booking link's token only",
+      );
+    }
+    if (credential.kind === 'link') {
+      throw fieldError(
+        403,
+        'authorization',
+        'errors.link_token_not_allowed',
+        'a booking link token only opens the /v1/rts/ endpoints',
+      );
+    }
     if (credential.kind === 'client_secret') return;
     if (route.auth === 'client_secret') {
       throw fieldError(
@@ -254,10 +301,30 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
     }
   }
 
+  /** The request's body for `route`: none for GET, `{}` for an empty optional one. */
+  async function bodyFor(route: Route, req: IncomingMessage): Promise<unknown> {
+    if (route.method === 'GET') {
+      req.resume();
+      return undefined;
+    }
+    const empty =
+      !req.headers['content-type'] &&
+      !req.headers['transfer-encoding'] &&
+      Number(req.headers['content-length'] ?? 0) === 0;
+    if (route.body === 'optional' && empty) return {};
+    return jsonBodyOf(req, maxBodyBytes);
+  }
+
   async function respond(req: IncomingMessage, res: ServerResponse, pathname: string) {
     const origin = req.headers.origin;
-    const cors: Record<string, string> =
-      origin && store.isTokenOrigin(origin)
+    const matches = routes.flatMap((route) => {
+      const params = paramsOf(route.path, pathname);
+      return params ? [{ route, params }] : [];
+    });
+    const openCors = matches.length > 0 && matches.every((m) => m.route.cors === 'any');
+    const cors: Record<string, string> = openCors
+      ? { 'Access-Control-Allow-Origin': '*', 'Access-Control-Expose-Headers': 'Retry-After' }
+      : origin && store.isTokenOrigin(origin)
         ? {
             'Access-Control-Allow-Origin': origin,
             'Access-Control-Expose-Headers': 'Retry-After',
@@ -265,10 +332,6 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
           }
         : { Vary: 'Origin' };
     try {
-      const matches = routes.flatMap((route) => {
-        const params = paramsOf(route.path, pathname);
-        return params ? [{ route, params }] : [];
-      });
       if (!matches.length) {
         throw fieldError(404, 'path', 'errors.not_found', `no endpoint ${pathname}`);
       }
@@ -303,7 +366,12 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
       }
       const credential = credentialOf(req);
       authorise(match.route, credential, origin);
-      const key = credential.kind === 'client_secret' ? 'client_secret' : credential.token.token;
+      const key =
+        credential.kind === 'client_secret'
+          ? 'client_secret'
+          : credential.kind === 'link'
+            ? `link:${credential.link.id}`
+            : credential.token.token;
       const wait = limiter.retryAfterSeconds(key, now());
       if (wait > 0) {
         throw fieldError(
@@ -314,12 +382,14 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
           { 'Retry-After': String(wait) },
         );
       }
-      const body = await jsonBodyOf(req, maxBodyBytes);
-      const result = await match.route.handle({ body, credential, params: match.params });
-      sendJson(res, 200, result, cors);
+      const body = await bodyFor(match.route, req);
+      const result = await match.route.handle({ body, credential, params: match.params, req });
+      if (result instanceof JsonReply) sendJson(res, result.status, result.body, cors);
+      else sendJson(res, 200, result, cors);
     } catch (error) {
       if (error instanceof ApiError) {
-        sendError(res, new ApiError(error.status, error.errors, { ...cors, ...error.headers }));
+        const headers = { ...cors, ...error.headers };
+        sendError(res, new ApiError(error.status, error.errors, headers, error.extra));
       } else {
         console.error(`${req.method} ${pathname} failed:`, error);
         sendError(
@@ -345,6 +415,12 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
       demoToken = issueDemo(origin);
       return demoToken.token;
     },
+    setPublicOrigin(origin: string) {
+      publicOrigin = new URL(origin).origin;
+    },
+    createRealTimeScheduling: (body: unknown, origin: string) =>
+      createRtsLink(store, body, now(), new URL(origin).origin),
+    webhooks,
     async handle(req, res) {
       const pathname = new URL(req.url ?? '/', 'http://api.invalid').pathname;
       if (!pathname.startsWith('/v1/')) return false;
@@ -353,6 +429,9 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
       options.log?.(`${req.method} ${pathname} ${res.statusCode} ${Date.now() - started} ms`);
       return true;
     },
-    close: () => store.flush(),
+    async close() {
+      await webhooks.close();
+      await store.flush();
+    },
   };
 }

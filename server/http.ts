@@ -6,19 +6,63 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ApiErrorBody, ApiFieldErrors } from '../src/core/types.js';
+import type { ElementTokenPermission } from './element-tokens.js';
+import type { ElementToken, StoredRtsLink } from './store.js';
+
+/** Who is calling: the application, an element, or the recipient of a scheduling link. */
+export type Credential =
+  | { kind: 'client_secret' }
+  | { kind: 'element_token'; token: ElementToken }
+  | { kind: 'link'; link: StoredRtsLink };
+
+/** What a route handler gets: the parsed body, the caller's credential and path parameters. */
+export interface RouteContext {
+  body: unknown;
+  credential: Credential;
+  params: Record<string, string>;
+  req: IncomingMessage;
+}
+
+/** One endpoint; `:name` segments in `path` become `params`. */
+export interface Route {
+  method: 'GET' | 'POST';
+  path: string;
+  /**
+   * Who may call it: only the client secret; an element token with this permission too; or only
+   * a scheduling link's token (`link`).
+   */
+  auth: 'client_secret' | { permission: ElementTokenPermission } | 'link';
+  /** `optional`: a POST may come without a body (read as `{}`). GET bodies are never read. */
+  body?: 'required' | 'optional';
+  /** `any`: CORS for every origin (the bearer token is the only credential; no cookies). */
+  cors?: 'any';
+  handle(context: RouteContext): Promise<unknown> | unknown;
+}
 
 /** Statuses the API answers failures with. */
 export type ErrorStatus = 401 | 403 | 404 | 405 | 409 | 410 | 413 | 415 | 422 | 429 | 500;
 
-/** A failure that becomes an error response: a status, field errors and extra headers. */
+/**
+ * A failure that becomes an error response: a status, field errors, extra headers, and extra
+ * top-level body fields next to `errors` (a 409's fresh `available_slots`, a 410's `link`).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: ErrorStatus,
     readonly errors: ApiFieldErrors,
     readonly headers: Record<string, string> = {},
+    readonly extra: Record<string, unknown> = {},
   ) {
     super(Object.values(errors)[0]?.[0]?.description ?? `status ${status}`);
   }
+}
+
+/** A route's answer with a status other than 200 (e.g. 201 Created, 202 Accepted). */
+export class JsonReply {
+  constructor(
+    readonly status: number,
+    readonly body: unknown,
+  ) {}
 }
 
 /** An `ApiError` with a single error on one field. */
@@ -66,7 +110,7 @@ export function sendJson(
 
 /** Writes an `ApiError` in the API's error shape. */
 export function sendError(res: ServerResponse, error: ApiError): void {
-  const body: ApiErrorBody = { errors: error.errors };
+  const body: ApiErrorBody & Record<string, unknown> = { errors: error.errors, ...error.extra };
   sendJson(res, error.status, body, error.headers);
 }
 

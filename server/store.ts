@@ -1,6 +1,6 @@
 /**
- * The embedded API's store: accounts, their calendars and events in `DIR/store.json`, and
- * short-lived element tokens in memory.
+ * The embedded API's store: accounts, their calendars and events, real-time scheduling links and
+ * the webhook outbox in `DIR/store.json`, and short-lived element tokens in memory.
  *
  * Contract: the file is only ever replaced by renaming a fully written, fsynced temp file from
  * the same directory over it, one write at a time, so a crash mid-write leaves the previous
@@ -12,7 +12,7 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { CalendarSource, Interval, IsoInstant } from '../src/core/types.js';
+import type { AvailabilityQuery, CalendarSource, Interval, IsoInstant } from '../src/core/types.js';
 import { DEMO_PEOPLE, demoEvents } from '../src/data/demo-calendars.js';
 
 /** A person whose calendars the API answers for. */
@@ -31,6 +31,15 @@ export interface StoredCalendar {
   tzid: string;
 }
 
+/** Someone invited to an event; an attendee with a `sub` is busy for it like the owner. */
+export interface StoredAttendee {
+  sub?: string;
+  /** The attendee's calendar the invitation sits in (used when a query names `calendar_ids`). */
+  calendar_id?: string;
+  name?: string;
+  email?: string;
+}
+
 /** A busy event in a calendar. */
 export interface StoredEvent {
   id: string;
@@ -38,8 +47,95 @@ export interface StoredEvent {
   start: IsoInstant;
   end: IsoInstant;
   summary: string;
-  /** `demo` for seeded busy time; other sources (bookings) come with their own features. */
+  /** `demo` for seeded busy time, `rts` for a booking made through a scheduling link. */
   source: string;
+  /** The organiser's own id for the event (bookings). */
+  event_id?: string;
+  description?: string | null;
+  location?: string | null;
+  /** Zone the event was created in (bookings). */
+  tzid?: string;
+  attendees?: StoredAttendee[];
+  /** The scheduling link that booked it. */
+  rts_id?: string;
+}
+
+/** Whether a recipient field is asked for, and whether it must be filled. */
+export type RtsFieldRule = 'required' | 'optional' | 'off';
+
+/** What a recipient gave when booking. */
+export interface RtsRecipient {
+  name?: string;
+  email?: string;
+  note?: string;
+}
+
+/** The booking of a completed link. */
+export interface StoredRtsBooking {
+  start: IsoInstant;
+  end: IsoInstant;
+  participants: { sub: string }[];
+  recipient: RtsRecipient;
+  booked_at: IsoInstant;
+  /** Ids of the events written to the target calendars. */
+  stored_event_ids: string[];
+}
+
+/** A real-time scheduling (booking) link. */
+export interface StoredRtsLink {
+  /** `sch_...`. */
+  id: string;
+  /** The recipient's credential (`rts_...`): the only thing the link's URL carries. */
+  token: string;
+  /** The booking page's URL, `{public origin}/rts/#token={token}`. */
+  url: string;
+  created_at: IsoInstant;
+  /** `expired` is never stored: it follows from the clock. */
+  status: 'open' | 'completed' | 'disabled';
+  event: {
+    event_id: string;
+    summary: string;
+    description: string | null;
+    location: string | null;
+    tzid: string;
+  };
+  /** The availability query in its wire form (`toApiQuery` of the validated query). */
+  availability: AvailabilityQuery;
+  target_calendars: { sub: string; calendar_id: string }[];
+  callback_urls: {
+    completed_url?: string;
+    no_times_suitable_url?: string;
+    no_times_displayed_url?: string;
+  };
+  redirect_urls: { completed_url?: string };
+  minimum_notice_minutes: number;
+  event_creation: 'default' | 'single';
+  /** The organiser's zone, shown to the recipient. */
+  tzid: string;
+  fields: { name: RtsFieldRule; email: RtsFieldRule; note: RtsFieldRule };
+  organizer: { name: string; tzid: string };
+  display_message: string | null;
+  booking: StoredRtsBooking | null;
+  /** Callback types already queued once (`no_times_suitable`, `no_times_displayed`). */
+  signals_sent: string[];
+}
+
+/** One webhook in the outbox: its exact body is kept so every retry sends the same bytes. */
+export interface StoredDelivery {
+  /** `whk_...`; also in the body and the `X-Webhook-Id` header, for de-duplication. */
+  id: string;
+  link_id: string;
+  type: 'completed' | 'no_times_suitable' | 'no_times_displayed';
+  url: string;
+  /** The raw JSON body, signed as is. */
+  body: string;
+  created_at: IsoInstant;
+  status: 'pending' | 'delivered' | 'failed';
+  attempts: number;
+  next_attempt_at: IsoInstant;
+  last_attempt_at?: IsoInstant;
+  last_error?: string;
+  delivered_at?: IsoInstant;
 }
 
 /** The file's contents; new collections (bookings, webhook outbox) are added as new keys. */
@@ -51,6 +147,10 @@ export interface StoreData {
   accounts: StoredAccount[];
   calendars: StoredCalendar[];
   events: StoredEvent[];
+  /** Absent in files written before scheduling links existed. */
+  rts_links?: StoredRtsLink[];
+  /** Webhooks waiting for delivery, and delivered or abandoned ones for a week. */
+  outbox?: StoredDelivery[];
 }
 
 /** An element token: subs and an origin it may be used for, until it expires. */
@@ -76,6 +176,8 @@ export interface StoreOptions {
 const DAY = 86_400_000;
 /** Expired tokens are remembered this long so their users hear "expired", not "invalid". */
 const EXPIRED_TOKEN_MEMORY = DAY;
+/** Delivered or abandoned webhooks are dropped from the outbox this long after they settle. */
+const SETTLED_DELIVERY_MEMORY = 7 * DAY;
 const FILE = 'store.json';
 const TEMP = /^store\.json\..+\.tmp$/;
 
@@ -129,6 +231,8 @@ function freshData(now: number): StoreData {
       p.calendars.map((c) => ({ id: c.id, sub: p.sub, name: c.name, tzid: p.tzid })),
     ),
     events: demoEventsIn(accounts, range),
+    rts_links: [],
+    outbox: [],
   };
 }
 
@@ -145,8 +249,12 @@ function checkedData(text: string, path: string): StoreData {
     typeof data.seeded?.end === 'string' &&
     Array.isArray(data.accounts) &&
     Array.isArray(data.calendars) &&
-    Array.isArray(data.events);
+    Array.isArray(data.events) &&
+    (data.rts_links === undefined || Array.isArray(data.rts_links)) &&
+    (data.outbox === undefined || Array.isArray(data.outbox));
   if (!valid) throw new Error(`${path} is not a version 1 store; move it aside`);
+  data.rts_links ??= [];
+  data.outbox ??= [];
   return data as StoreData;
 }
 
@@ -155,6 +263,8 @@ export class Store {
   private readonly tokens = new Map<string, ElementToken>();
   private readonly busyIndexes = new Map<string, BusyIndex>();
   private readonly accountsBySub: Map<string, StoredAccount>;
+  private readonly linksById = new Map<string, StoredRtsLink>();
+  private readonly linksByToken = new Map<string, StoredRtsLink>();
   private writing: Promise<void> = Promise.resolve();
   private dirty = false;
 
@@ -166,6 +276,20 @@ export class Store {
     readonly now: () => number,
   ) {
     this.accountsBySub = new Map(data.accounts.map((a) => [a.sub, a]));
+    for (const link of this.links) this.indexLink(link);
+  }
+
+  private get links(): StoredRtsLink[] {
+    return (this.data.rts_links ??= []);
+  }
+
+  private get outbox(): StoredDelivery[] {
+    return (this.data.outbox ??= []);
+  }
+
+  private indexLink(link: StoredRtsLink): void {
+    this.linksById.set(link.id, link);
+    this.linksByToken.set(link.token, link);
   }
 
   /** Opens (or creates and seeds) the store, extending the demo events to the current day. */
@@ -190,6 +314,15 @@ export class Store {
     );
     const wanted = seedRangeAt(now());
     const seededEnd = Date.parse(store.data.seeded.end);
+    const settledBefore = now() - SETTLED_DELIVERY_MEMORY;
+    const outbox = store.outbox;
+    const kept = outbox.filter(
+      (d) =>
+        d.status === 'pending' ||
+        Date.parse(d.delivered_at ?? d.last_attempt_at ?? d.created_at) > settledBefore,
+    );
+    const pruned = kept.length < outbox.length;
+    if (pruned) store.data.outbox = kept;
     if (seededEnd < wanted.end) {
       store.data.seeded.end = isoOf(wanted.end);
       store.data.events.push(
@@ -197,7 +330,7 @@ export class Store {
       );
       store.busyIndexes.clear();
     }
-    if (text === undefined || seededEnd < wanted.end) await store.persist();
+    if (text === undefined || seededEnd < wanted.end || pruned) await store.persist();
     return store;
   }
 
@@ -238,13 +371,68 @@ export class Store {
 
   /** Adds events to their calendars and saves; throws on an unknown calendar. */
   async addEvents(events: readonly StoredEvent[]): Promise<void> {
+    this.insertEvents(events);
+    await this.persist();
+  }
+
+  /**
+   * Adds events to their calendars in memory, to be saved with `save()` together with other
+   * changes (so they reach the file in one write); throws on an unknown calendar.
+   */
+  insertEvents(events: readonly StoredEvent[]): void {
     for (const event of events) {
-      const calendar = this.data.calendars.find((c) => c.id === event.calendar_id);
-      if (!calendar) throw new Error(`no calendar ${event.calendar_id}`);
+      if (!this.data.calendars.some((c) => c.id === event.calendar_id)) {
+        throw new Error(`no calendar ${event.calendar_id}`);
+      }
+    }
+    for (const event of events) {
+      const calendar = this.data.calendars.find((c) => c.id === event.calendar_id)!;
       this.busyIndexes.delete(calendar.sub);
+      for (const attendee of event.attendees ?? []) {
+        if (attendee.sub) this.busyIndexes.delete(attendee.sub);
+      }
     }
     this.data.events.push(...events);
-    await this.persist();
+  }
+
+  /** Every scheduling link, oldest first. */
+  rtsLinks(): readonly StoredRtsLink[] {
+    return this.links;
+  }
+
+  /** The scheduling link `id`, if there is one. */
+  rtsLink(id: string): StoredRtsLink | undefined {
+    return this.linksById.get(id);
+  }
+
+  /** The scheduling link whose recipient token is `token`, if there is one. */
+  rtsLinkByToken(token: string): StoredRtsLink | undefined {
+    return this.linksByToken.get(token);
+  }
+
+  /** Adds a scheduling link in memory; `save()` writes it. */
+  insertRtsLink(link: StoredRtsLink): void {
+    if (this.linksById.has(link.id)) throw new Error(`link ${link.id} exists`);
+    this.links.push(link);
+    this.indexLink(link);
+  }
+
+  /** The outbox: pending, delivered and abandoned webhooks, oldest first. */
+  deliveries(): readonly StoredDelivery[] {
+    return this.outbox;
+  }
+
+  /** Queues webhooks in memory; `save()` writes them. */
+  insertDeliveries(deliveries: readonly StoredDelivery[]): void {
+    this.outbox.push(...deliveries);
+  }
+
+  /**
+   * Writes every change made so far (including objects returned by this store and changed in
+   * place) in one atomic replacement of the file; resolves once it is on disk.
+   */
+  save(): Promise<void> {
+    return this.persist();
   }
 
   /** Busy time from stored events, for the availability engine. */
@@ -279,10 +467,19 @@ export class Store {
     let index = this.busyIndexes.get(sub);
     if (index) return index;
     const own = new Set(this.calendarsOf(sub).map((c) => c.id));
-    const events = this.data.events
-      .filter((e) => own.has(e.calendar_id))
-      .map((e) => ({ start: Date.parse(e.start), end: Date.parse(e.end), id: e.calendar_id }))
-      .sort((a, b) => a.start - b.start);
+    const events: { start: number; end: number; id: string }[] = [];
+    for (const e of this.data.events) {
+      let calendarId: string | undefined;
+      if (own.has(e.calendar_id)) calendarId = e.calendar_id;
+      else {
+        // An invitation makes its attendee busy, in the calendar it was sent to.
+        const invited = e.attendees?.find((a) => a.sub === sub);
+        if (invited) calendarId = invited.calendar_id ?? '';
+      }
+      if (calendarId === undefined) continue;
+      events.push({ start: Date.parse(e.start), end: Date.parse(e.end), id: calendarId });
+    }
+    events.sort((a, b) => a.start - b.start);
     index = {
       starts: events.map((e) => e.start),
       ends: events.map((e) => e.end),
