@@ -72,7 +72,7 @@ describe('SchedulingElements.SlotPicker(options)', () => {
     await picker.clickDayAt(0);
     await picker.clickTimeAt(0);
     const [selected] = ofType(received, 'slot_selected');
-    expect(selected, 'slot_selected notification').to.exist;
+    expect(selected, 'slot_selected notification').to.not.equal(undefined);
     expect((selected!.slot as { start: string }).start).to.match(/^2026-12-01T\d\d:\d\d:00Z$/);
     expect(ofType(received, 'error')).to.deep.equal([]);
     expect(ofType(received, 'warning')).to.deep.equal([]);
@@ -100,7 +100,7 @@ describe('SchedulingElements.SlotPicker(options)', () => {
     await picker.clickDayAt(0);
     await picker.clickTimeAt(1);
     const chosen = element.selectedSlot;
-    expect(chosen).to.exist;
+    expect(chosen).to.not.equal(undefined);
     instance.update({ locale: 'de', tzid: 'Asia/Tokyo' });
     await element.updateComplete;
     await picker.settled();
