@@ -12,7 +12,6 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { guard } from 'lit/directives/guard.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import {
   gridConfig,
   gridPage,
@@ -70,6 +69,7 @@ import {
 import { viewerStyles } from './availability-viewer.styles.js';
 import {
   CellNamer,
+  cssomStyle,
   gridContent,
   gridOverlays,
   shadeLevel,
@@ -750,7 +750,7 @@ export class AvailabilityViewer extends SchedulingElement {
             @focusin=${() => this.requestUpdate()}
             @focusout=${() => this.requestUpdate()}
           >
-            <div class="board" style=${styleMap({ '--_columns': String(grid.columns.length) })}>
+            <div class="board" style=${cssomStyle({ '--_columns': String(grid.columns.length) })}>
               ${guard(deps, () => gridContent(view))}${gridOverlays(this.overlays(), strings, this.mode === 'confirm' ? this.confirm : undefined)}
             </div>
           </div>`

@@ -9,13 +9,52 @@
  * preview, the picked block with its Confirm button) sit outside the ARIA grid and are placed on
  * the same CSS grid lines as the cells they cover.
  */
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, noChange, nothing, type TemplateResult } from 'lit';
+import {
+  Directive,
+  directive,
+  PartType,
+  type AttributePart,
+  type PartInfo,
+} from 'lit/directive.js';
 import type { GridPage, GridRow } from '../../core/grid.js';
 import type { CellPosition, PageAvailability, TimedSlot } from '../../core/slots.js';
 import { startOfDay } from '../../core/time.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import type { Formatters, Strings } from '../../i18n/index.js';
+
+/**
+ * Inline styles set through the CSSOM (`style.setProperty`) on every render, the first included.
+ * Lit's `styleMap` writes its first render as a `style` attribute, which a Content-Security-Policy
+ * without `'unsafe-inline'` for styles refuses; CSSOM writes are always allowed.
+ */
+class CssomStyleDirective extends Directive {
+  private names = new Set<string>();
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.ATTRIBUTE || part.name !== 'style') {
+      throw new Error('cssomStyle() belongs in a style attribute');
+    }
+  }
+
+  render(_properties: Readonly<Record<string, string>>): typeof noChange {
+    return noChange;
+  }
+
+  override update(part: AttributePart, [properties]: [Readonly<Record<string, string>>]) {
+    const style = (part.element as HTMLElement).style;
+    for (const name of this.names) {
+      if (!(name in properties)) style.removeProperty(name);
+    }
+    this.names = new Set(Object.keys(properties));
+    for (const [name, value] of Object.entries(properties)) style.setProperty(name, value);
+    return noChange;
+  }
+}
+
+/** Sets the given CSS properties (kebab-case or custom `--` names) on the element through the CSSOM. */
+export const cssomStyle = directive(CssomStyleDirective);
 
 /** A cell's state as the grid shows it. */
 export type CellState = 'available' | 'unavailable' | 'skipped' | 'loading' | 'free' | 'busy';
@@ -211,7 +250,7 @@ export function gridOverlays(
       html`<div
         class="overlay ${o.kind}"
         part=${o.kind === 'pending' ? 'slot' : `overlay ${o.kind}`}
-        style=${styleMap({ gridColumn: `${o.column + 2}`, gridRow: `${o.row + 2} / ${o.rowEnd + 2}` })}
+        style=${cssomStyle({ 'grid-column': `${o.column + 2}`, 'grid-row': `${o.row + 2} / ${o.rowEnd + 2}` })}
       >
         ${
           o.kind === 'pending' && onConfirm
