@@ -154,7 +154,6 @@ export class RtsBookingPage extends SchedulingElement {
   private retryAction: (() => void) | undefined;
   private icsUrl = '';
   private icsFor: RtsBooking | undefined;
-  private redirectPending: { url: string; booking: RtsBooking } | undefined;
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -198,20 +197,12 @@ export class RtsBookingPage extends SchedulingElement {
 
   protected override updated(): void {
     const target = this.focusTarget;
-    if (target) {
-      this.focusTarget = undefined;
-      if (target === 'heading') this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-      else if (target === 'time') this.timeFocus.focusActive();
-      else if (target === 'calendar') this.calendarButton(this.focusDay)?.focus();
-      else this.firstInvalidField()?.focus();
-    }
-    const redirect = this.redirectPending;
-    if (redirect) {
-      this.redirectPending = undefined;
-      const event = new BookingRedirectEvent(redirect);
-      if (this.dispatchEvent(event)) this.navigate(redirect.url);
-      else this.redirecting = false;
-    }
+    if (!target) return;
+    this.focusTarget = undefined;
+    if (target === 'heading') this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
+    else if (target === 'time') this.timeFocus.focusActive();
+    else if (target === 'calendar') this.calendarButton(this.focusDay)?.focus();
+    else this.firstInvalidField()?.focus();
   }
 
   /** Loads the link and its times again, keeping what was typed. */
@@ -696,7 +687,8 @@ export class RtsBookingPage extends SchedulingElement {
   };
 
   private readonly onFieldBlur = (name: RtsFieldName): void => {
-    if (this.touched.has(name) || this.values[name] === '') return;
+    // Chromium also blurs a focused field that a step change removes: not a visit to record.
+    if (this.step !== 'confirm' || this.touched.has(name) || this.values[name] === '') return;
     this.touched = new Set([...this.touched, name]);
   };
 
@@ -743,7 +735,7 @@ export class RtsBookingPage extends SchedulingElement {
       this.fireEvent(new BookingConfirmedEvent({ booking }), {
         notification: { type: 'booking_confirmed', booking },
       });
-      this.scheduleRedirect(booking);
+      await this.redirectAfter(booking);
     } catch (error) {
       if (isAbortError(error)) return;
       this.onBookingFailure(error);
@@ -752,7 +744,11 @@ export class RtsBookingPage extends SchedulingElement {
     }
   }
 
-  private scheduleRedirect(booking: RtsBooking): void {
+  /**
+   * Leaves for the booking's `redirect_url` once the success view is shown, unless a
+   * `booking-redirect` listener cancels; a URL that is not `http(s)` is reported, never visited.
+   */
+  private async redirectAfter(booking: RtsBooking): Promise<void> {
     const url = booking.redirect_url;
     if (url === null || url.trim() === '') return;
     if (!isWebUrl(url)) {
@@ -763,7 +759,9 @@ export class RtsBookingPage extends SchedulingElement {
       return;
     }
     this.redirecting = true;
-    this.redirectPending = { url, booking };
+    await this.updateComplete;
+    if (this.dispatchEvent(new BookingRedirectEvent({ url, booking }))) this.navigate(url);
+    else this.redirecting = false;
   }
 
   private onBookingFailure(error: unknown): void {
