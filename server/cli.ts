@@ -1,7 +1,8 @@
 /**
  * `npm run serve -- [--port N] [--host H] [--data DIR | --memory] [--origin URL]`: the embedded
  * API on its own, printing its URL, the demo client secret, a demo element token and a
- * ready-to-paste curl command.
+ * ready-to-paste curl command; it also serves the booking link page under `/rts/` (its module
+ * bundled with esbuild on first request), and link URLs start with the address it listens on.
  *
  * Contract: defaults are port 8787, host 127.0.0.1, data in `./.data`, and the demo element token
  * issued for `http://127.0.0.1:5173` (Vite's dev server) as well as usable without an Origin
@@ -12,6 +13,7 @@ import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
 import { defaultDemoQuery } from '../src/data/demo-calendars.js';
 import { createApi } from './api.js';
+import { createRtsPageHandler } from './rts-page.js';
 
 const USAGE =
   'usage: npm run serve -- [--port N] [--host HOST] [--data DIR | --memory] [--origin URL]';
@@ -60,22 +62,26 @@ async function main(): Promise<void> {
     demoOrigin: settings.origin,
     log: (line) => console.log(line),
   });
+  const page = createRtsPageHandler();
   const server = createServer((req, res) => {
-    api.handle(req, res).then(
-      (handled) => {
-        if (handled) return;
-        res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8' });
-        res.end(
-          JSON.stringify({
-            errors: { path: [{ key: 'errors.not_found', description: 'the API is under /v1/' }] },
-          }),
-        );
-      },
-      (error: unknown) => {
-        console.error(error);
-        res.destroy();
-      },
-    );
+    api
+      .handle(req, res)
+      .then((handled) => handled || page.handle(req, res))
+      .then(
+        (handled) => {
+          if (handled) return;
+          res.writeHead(404, { 'Content-Type': 'application/json; charset=utf-8' });
+          res.end(
+            JSON.stringify({
+              errors: { path: [{ key: 'errors.not_found', description: 'the API is under /v1/' }] },
+            }),
+          );
+        },
+        (error: unknown) => {
+          console.error(error);
+          res.destroy();
+        },
+      );
   });
   server.on('error', (error) => {
     console.error(`cannot listen on ${settings.host}:${settings.port}: ${error.message}`);
@@ -86,6 +92,7 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : settings.port;
     const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
     const base = `http://${host}:${port}`;
+    api.setPublicOrigin(base);
     const token = api.demoElementToken;
     const query = JSON.stringify(defaultDemoQuery(Date.now()));
     console.log(`scheduling-elements API listening on ${base}`);
@@ -102,6 +109,9 @@ async function main(): Promise<void> {
     console.log(`  -H 'Authorization: Bearer ${token}' \\`);
     console.log(`  -H 'Content-Type: application/json' \\`);
     console.log(`  -d '${query}'\n`);
+    console.log(
+      `booking links (POST ${base}/v1/real_time_scheduling) open ${base}/rts/#token=...\n`,
+    );
   });
   const stop = () => {
     server.close();
