@@ -364,7 +364,6 @@ export class AvailabilityViewer extends SchedulingElement {
     const dates = `${page.firstDay}|${page.lastDay}`;
     if (dates !== this.shownDates) {
       this.shownDates = dates;
-      this.empty = undefined;
       const detail = {
         firstDay: page.firstDay,
         lastDay: page.lastDay,
@@ -381,6 +380,9 @@ export class AvailabilityViewer extends SchedulingElement {
           }),
         );
     }
+    // The empty-week look-ahead belongs to the page's query: another page asking the same (a
+    // narrower page whose other days lie outside the query) brings no new answer to wait for.
+    if (pageQuery.key !== this.pageKey) this.empty = undefined;
     this.pageKey = pageQuery.key;
     this.data.show(this.activeTransport, pageQuery, neighbours);
   }
