@@ -33,12 +33,23 @@ const LOCALE_NAMES: Record<(typeof LOCALES)[number], string> = {
   nl: 'Nederlands',
 };
 
+/**
+ * The toolbar value of `zone`: Storybook keeps globals in the URL only when they hold no `/`,
+ * so `Europe/Berlin` travels as `europe-berlin`.
+ */
+function zoneKey(zone: string): string {
+  return zone.toLowerCase().replace(/[^a-z0-9]+/g, '-');
+}
+
+const ZONE_BY_KEY = new Map<string, string>(ZONES.map((zone) => [zoneKey(zone), zone]));
+
 /** Fills empty `locale` and `tzid` args from the toolbar's globals. */
 const withLocaleAndZone: Decorator = (story, context) => {
   const { locale, zone } = context.globals as { locale?: string; zone?: string };
   const args = { ...context.args };
   if ('locale' in args && !args.locale && locale) args.locale = locale;
-  if ('tzid' in args && !args.tzid && zone && zone !== BROWSER_ZONE) args.tzid = zone;
+  const tzid = zone === undefined ? undefined : ZONE_BY_KEY.get(zone);
+  if ('tzid' in args && !args.tzid && tzid) args.tzid = tzid;
   return story({ args });
 };
 
@@ -63,7 +74,7 @@ const preview: Preview = {
         icon: 'time',
         items: [
           { value: BROWSER_ZONE, title: "Browser's zone" },
-          ...ZONES.map((value) => ({ value, title: value })),
+          ...ZONES.map((zone) => ({ value: zoneKey(zone), title: zone })),
         ],
         dynamicTitle: true,
       },
@@ -71,7 +82,7 @@ const preview: Preview = {
   },
   // Europe/Berlin: the demo people work in Europe and New York, so the first week shows
   // availability whatever the reader's own zone; "Browser's zone" is one click away.
-  initialGlobals: { locale: 'en', zone: 'Europe/Berlin' },
+  initialGlobals: { locale: 'en', zone: zoneKey('Europe/Berlin') },
   parameters: {
     layout: 'padded',
     controls: { expanded: true, sort: 'requiredFirst' },

@@ -390,6 +390,13 @@ export const Narrow: Story = showing(undefined, 'A 280 px container shows one da
   width: '280px',
 });
 
+/** A 280 px container in New York, whose first day has no hours inside the query. */
+export const NarrowFirstDayEmpty: Story = showing(
+  'next-availability-button',
+  'The query starts at 00:00 UTC on Monday, Sunday evening in New York: the first one-day page has nothing, and offers a jump to the next availability.',
+  { width: '280px', tzid: 'America/New_York' },
+);
+
 /** A wide container: the whole week. */
 export const Wide: Story = showing(undefined, 'A 1100 px container shows seven days.', {
   width: '1100px',
