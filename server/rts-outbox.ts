@@ -21,7 +21,7 @@ export interface WebhookOptions {
   retryBaseMs?: number;
   /** Longest delay between attempts, in ms (default one hour). */
   retryMaxMs?: number;
-  /** Attempts before a webhook is given up (default 15, about 6 hours). */
+  /** Attempts before a webhook is given up (default 15, spread over about 3 hours). */
   maxAttempts?: number;
   /** How long one attempt may take, in ms (default 10 s). */
   timeoutMs?: number;
