@@ -793,3 +793,65 @@ describe('<rts-booking-page> against the embedded API', () => {
     expect(errors.map((e) => [e.kind, e.status])).to.deep.equal([['auth', 401]]);
   });
 });
+
+describe('demo organiser panel', () => {
+  it('makes a link, opens it, and lists the signed webhook of a booking on it', async () => {
+    const section = document.createElement('section');
+    section.id = 'organiser-panel';
+    document.body.append(section);
+    const opened: string[] = [];
+    const realOpen = window.open;
+    const fakeTab = {
+      opener: window as unknown,
+      location: {
+        set href(url: string) {
+          opened.push(url);
+        },
+      },
+      close() {},
+    };
+    window.open = (() => fakeTab) as unknown as typeof window.open;
+    try {
+      await import('../../demo/organiser-panel.js');
+      const summary = section.querySelector<HTMLInputElement>('input[name="summary"]')!;
+      summary.value = 'Panel call';
+      summary.dispatchEvent(new Event('input'));
+      section.querySelector<HTMLButtonElement>('button[type="submit"]')!.click();
+      await waitUntil(() => section.querySelector('.link a'), 'no link shown', { timeout: 8000 });
+      const url = section.querySelector<HTMLAnchorElement>('.link a')!.href;
+      expect(opened).to.deep.equal([url]);
+      expect(fakeTab.opener).to.equal(null);
+
+      const { page } = await mountRealToken(tokenFromHash(new URL(url).hash));
+      expect(page.title).to.equal('Panel call');
+      await page.clickFirstAvailableDate();
+      await page.clickTimeAt(0);
+      await page.fill('name', 'Grace Hopper');
+      await page.fill('email', 'grace@example.com');
+      await page.clickBook();
+      await page.settled();
+      expect(page.heading).to.equal('You are booked');
+      await waitUntil(() => section.querySelector('.webhooks li'), 'no webhook listed', {
+        timeout: 15000,
+        interval: 250,
+      });
+      const item = section.querySelector('.webhooks li')!;
+      expect(item.querySelector('.badge')!.textContent!.trim()).to.equal('verified');
+      expect(item.querySelector('pre')!.textContent).to.contain('Panel call');
+    } finally {
+      window.open = realOpen;
+      section.remove();
+    }
+  });
+});
+
+async function mountRealToken(token: string) {
+  const page = await RtsBookingPageObject.mount(
+    html`<rts-booking-page
+      api-base=${location.origin}
+      token=${token}
+      tzid="Europe/London"
+    ></rts-booking-page>`,
+  );
+  return { page };
+}
