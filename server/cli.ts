@@ -1,8 +1,10 @@
 /**
- * `npm run serve -- [--port N] [--host H] [--data DIR | --memory] [--origin URL]`: the embedded
+ * `npm run serve -- [--port N] [--host H] [--data DIR | --memory] [--origin URL]
+ * [--public-origin URL]`: the embedded
  * API on its own, printing its URL, the demo client secret, a demo element token and a
  * ready-to-paste curl command; it also serves the booking link page under `/rts/` (its module
- * bundled with esbuild on first request), and link URLs start with the address it listens on.
+ * bundled with esbuild on first request), and link URLs start with `--public-origin`, by default
+ * the address it listens on.
  *
  * Contract: defaults are port 8787, host 127.0.0.1, data in `./.data`, and the demo element token
  * issued for `http://127.0.0.1:5173` (Vite's dev server) as well as usable without an Origin
@@ -16,7 +18,7 @@ import { createApi } from './api.js';
 import { createRtsPageHandler } from './rts-page.js';
 
 const USAGE =
-  'usage: npm run serve -- [--port N] [--host HOST] [--data DIR | --memory] [--origin URL]';
+  'usage: npm run serve -- [--port N] [--host HOST] [--data DIR | --memory] [--origin URL] [--public-origin URL]';
 
 /** Validated command-line settings, or an error message. */
 function settingsOf(argv: string[]) {
@@ -28,6 +30,7 @@ function settingsOf(argv: string[]) {
       data: { type: 'string', default: '.data' },
       memory: { type: 'boolean', default: false },
       origin: { type: 'string', default: 'http://127.0.0.1:5173' },
+      'public-origin': { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -41,7 +44,18 @@ function settingsOf(argv: string[]) {
   } catch {
     throw new Error(`--origin must be a URL such as http://127.0.0.1:5173, not ${values.origin}`);
   }
-  return { ...values, port, origin };
+  let publicOrigin: string | undefined;
+  const asked = values['public-origin'];
+  if (asked !== undefined) {
+    try {
+      publicOrigin = new URL(asked).origin;
+    } catch {
+      throw new Error(
+        `--public-origin must be a URL such as https://book.example.com, not ${asked}`,
+      );
+    }
+  }
+  return { ...values, port, origin, publicOrigin };
 }
 
 async function main(): Promise<void> {
@@ -92,7 +106,7 @@ async function main(): Promise<void> {
     const port = typeof address === 'object' && address ? address.port : settings.port;
     const host = settings.host.includes(':') ? `[${settings.host}]` : settings.host;
     const base = `http://${host}:${port}`;
-    api.setPublicOrigin(base);
+    api.setPublicOrigin(settings.publicOrigin ?? base);
     const token = api.demoElementToken;
     const query = JSON.stringify(defaultDemoQuery(Date.now()));
     console.log(`scheduling-elements API listening on ${base}`);
@@ -110,7 +124,7 @@ async function main(): Promise<void> {
     console.log(`  -H 'Content-Type: application/json' \\`);
     console.log(`  -d '${query}'\n`);
     console.log(
-      `booking links (POST ${base}/v1/real_time_scheduling) open ${base}/rts/#token=...\n`,
+      `booking links (POST ${base}/v1/real_time_scheduling) open ${settings.publicOrigin ?? base}/rts/#token=...\n`,
     );
   });
   const stop = () => {

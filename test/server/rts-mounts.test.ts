@@ -251,51 +251,55 @@ describe('standalone booking page (npm run serve)', () => {
     }
   });
 
-  it('is mounted by the CLI, whose link URLs start with its own address', async () => {
-    const child = spawn(
-      process.execPath,
-      ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--memory'],
-      {
-        stdio: ['ignore', 'pipe', 'pipe'],
-      },
-    );
-    try {
-      let stdout = '';
-      await new Promise<void>((resolve, reject) => {
-        child.stdout!.on('data', (chunk: Buffer) => {
-          stdout += chunk;
-          if (/booking links/.test(stdout)) resolve();
-        });
-        child.on('exit', () => reject(new Error(`exited: ${stdout}`)));
-      });
-      const base = /listening on (http:\S+)/.exec(stdout)![1];
-      const secret = /client secret: (\S+)/.exec(stdout)![1];
-      const page = await fetch(`${base}/rts/`);
-      // 200 once src/rts-page.ts is in the project, 503 until then; never a crash.
-      assert.ok([200, 503].includes(page.status), String(page.status));
-      const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
-      const end = new Date(start.getTime() + 3 * 86_400_000);
-      const made = await json(
-        base,
-        'POST',
-        '/v1/real_time_scheduling',
+  for (const publicOrigin of [undefined, 'https://book.example.com']) {
+    it(`is mounted by the CLI, whose link URLs start with ${publicOrigin ?? 'its own address'}`, async () => {
+      const extra = publicOrigin ? ['--public-origin', publicOrigin] : [];
+      const child = spawn(
+        process.execPath,
+        ['--import', 'tsx', 'server/cli.ts', '--port', '0', '--memory', ...extra],
         {
-          event: { event_id: 'e1', summary: 'Call' },
-          availability: {
-            participants: [{ members: [{ sub: 'acc_demo_ada' }], required: 'all' }],
-            required_duration: { minutes: 30 },
-            query_periods: [{ start: start.toISOString(), end: end.toISOString() }],
-          },
-          target_calendars: [{ sub: 'acc_demo_ada', calendar_id: 'cal_demo_ada_work' }],
-          tzid: 'Europe/London',
+          stdio: ['ignore', 'pipe', 'pipe'],
         },
-        secret,
       );
-      assert.equal(made.status, 200);
-      assert.ok(made.body.real_time_scheduling.url.startsWith(`${base}/rts/#token=`));
-      assert.equal((await fetch(`${base}/demo/organiser/webhooks`)).status, 404);
-    } finally {
-      child.kill('SIGTERM');
-    }
-  });
+      try {
+        let stdout = '';
+        await new Promise<void>((resolve, reject) => {
+          child.stdout!.on('data', (chunk: Buffer) => {
+            stdout += chunk;
+            if (/booking links/.test(stdout)) resolve();
+          });
+          child.on('exit', () => reject(new Error(`exited: ${stdout}`)));
+        });
+        const base = /listening on (http:\S+)/.exec(stdout)![1];
+        const secret = /client secret: (\S+)/.exec(stdout)![1];
+        const page = await fetch(`${base}/rts/`);
+        // 200 once src/rts-page.ts is in the project, 503 until then; never a crash.
+        assert.ok([200, 503].includes(page.status), String(page.status));
+        const start = new Date(Math.ceil(Date.now() / 3_600_000) * 3_600_000);
+        const end = new Date(start.getTime() + 3 * 86_400_000);
+        const made = await json(
+          base,
+          'POST',
+          '/v1/real_time_scheduling',
+          {
+            event: { event_id: 'e1', summary: 'Call' },
+            availability: {
+              participants: [{ members: [{ sub: 'acc_demo_ada' }], required: 'all' }],
+              required_duration: { minutes: 30 },
+              query_periods: [{ start: start.toISOString(), end: end.toISOString() }],
+            },
+            target_calendars: [{ sub: 'acc_demo_ada', calendar_id: 'cal_demo_ada_work' }],
+            tzid: 'Europe/London',
+          },
+          secret,
+        );
+        assert.equal(made.status, 200);
+        const url = made.body.real_time_scheduling.url as string;
+        assert.ok(url.startsWith(`${publicOrigin ?? base}/rts/#token=rts_`), url);
+        assert.equal((await fetch(`${base}/demo/organiser/webhooks`)).status, 404);
+      } finally {
+        child.kill('SIGTERM');
+      }
+    });
+  }
 });
