@@ -315,6 +315,31 @@ describe('GET /v1/rts/link', () => {
   });
 });
 
+describe('recipient endpoints: methods and limits', () => {
+  it('answers 405 with Allow for a wrong method', async () => {
+    const { token } = await createLink();
+    const reply = await server.send('POST', '/v1/rts/link', { token, body: {} });
+    assert.equal(reply.status, 405);
+    assert.equal(reply.headers.get('allow'), 'GET, OPTIONS');
+    assert.equal(reply.headers.get('access-control-allow-origin'), '*');
+  });
+
+  it('counts requests per link: 429 with Retry-After past the limit, other links unaffected', async () => {
+    await server.close();
+    server = await startServer({ rateLimits: { perSecond: 2, perMinute: 100 } });
+    const first = await createLink();
+    const second = await createLink();
+    for (let i = 0; i < 2; i++) {
+      assert.equal((await server.send('GET', '/v1/rts/link', { token: first.token })).status, 200);
+    }
+    const limited = await server.send('GET', '/v1/rts/link', { token: first.token });
+    assert.equal(limited.status, 429);
+    assert.equal(limited.headers.get('retry-after'), '1');
+    assert.deepEqual(errorKeys(limited.body), { rate_limit: ['errors.rate_limited'] });
+    assert.equal((await server.send('GET', '/v1/rts/link', { token: second.token })).status, 200);
+  });
+});
+
 describe('POST /v1/rts/slots', () => {
   it("answers the link's own query: 30-minute slots inside its window, Ada free", async () => {
     const { token } = await createLink();
