@@ -35,13 +35,9 @@ import {
 } from '../../data/rts.js';
 import { formatCount, formattersFor, type Formatters } from '../../i18n/index.js';
 import { BookingConfirmedEvent } from '../shared/events.js';
-import { calendarView } from '../shared/month-calendar.js';
+import { MonthCalendarController } from '../shared/month-calendar-controller.js';
 import {
-  dayAfterKeyPress,
   findTime,
-  monthOf,
-  monthsWithDays,
-  nextMonthWithDays,
   pickerDays,
   slotName,
   timeLabel,
@@ -138,13 +134,11 @@ export class RtsBookingPage extends SchedulingElement {
   @state() private serverErrors: Partial<Record<RtsFieldName, string>> = {};
   @state() private dayKeyShown: string | undefined;
   @state() private pending: PickerTime | undefined;
-  @state() private month: string | undefined;
-  @state() private focusDay: string | undefined;
   @state() private redirecting = false;
 
   private readonly timeFocus = new RovingFocusController(this, () => this.itemsOf('.time'));
+  private readonly monthCalendar = new MonthCalendarController(this, (key) => this.chooseDay(key));
   private days: PickerDay[] = [];
-  private months: string[] = [];
   private dayLabels = new Map<string, string>();
   private derivedFor: { slots?: readonly ApiAvailableSlot[]; zone?: string; labels?: unknown } = {};
   private weekStart = 1;
@@ -176,7 +170,6 @@ export class RtsBookingPage extends SchedulingElement {
     const derived = this.derivedFor;
     if (derived.slots !== this.slots || derived.zone !== this.zone) {
       this.days = pickerDays(this.slots, this.zone);
-      this.months = monthsWithDays(this.days);
       this.keepValidChoice();
     }
     const labels = [this.days, this.strings, this.formatters];
@@ -201,7 +194,7 @@ export class RtsBookingPage extends SchedulingElement {
     this.focusTarget = undefined;
     if (target === 'heading') this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     else if (target === 'time') this.timeFocus.focusActive();
-    else if (target === 'calendar') this.calendarButton(this.focusDay)?.focus();
+    else if (target === 'calendar') this.monthCalendar.focus();
     else this.firstInvalidField()?.focus();
   }
 
@@ -385,31 +378,14 @@ export class RtsBookingPage extends SchedulingElement {
   }
 
   private calendar(): TemplateResult {
-    const month = this.month ?? this.months[0]!;
-    const hasDays = this.months.includes(month);
-    return calendarView(
-      {
-        strings: this.strings!,
-        formatters: this.formatters,
-        zone: this.zone,
-        month,
-        weekStart: this.weekStart,
-        focusDay: this.focusDay?.startsWith(month) ? this.focusDay : this.firstDayOf(month),
-        selectedDay: this.dayKeyShown,
-        dayLabels: this.dayLabels,
-        firstMonth: this.months[0]!,
-        lastMonth: this.months[this.months.length - 1]!,
-        nextAvailableMonth: hasDays ? undefined : nextMonthWithDays(this.months, month),
-      },
-      {
-        showMonth: (m) => {
-          this.month = m;
-          this.focusDay = this.firstDayOf(m);
-        },
-        chooseDay: (key) => this.chooseDay(key),
-        onKeyDown: (e) => this.onCalendarKey(e, month),
-      },
-    );
+    return this.monthCalendar.view({
+      strings: this.strings!,
+      formatters: this.formatters,
+      zone: this.zone,
+      weekStart: this.weekStart,
+      selectedDay: this.dayKeyShown,
+      dayLabels: this.dayLabels,
+    });
   }
 
   /** The zone line, the organiser's zone and the zone switcher, while times are on screen. */
@@ -575,7 +551,7 @@ export class RtsBookingPage extends SchedulingElement {
     const day = this.days.find((d) => d.key === key);
     if (!day) return;
     this.dayKeyShown = key;
-    this.focusDay = key;
+    this.monthCalendar.setFocusDay(key);
     this.step = 'time';
     this.actionError = undefined;
     const pendingIndex = this.pending ? day.times.indexOf(this.pending) : -1;
@@ -617,32 +593,6 @@ export class RtsBookingPage extends SchedulingElement {
     event.preventDefault();
     this.back();
   };
-
-  private onCalendarKey(event: KeyboardEvent, month: string): void {
-    const from = (event.target as HTMLElement).dataset.day;
-    if (!from) return;
-    const to = dayAfterKeyPress(from, event.key, this.weekStart);
-    if (!to) return;
-    event.preventDefault();
-    const toMonth = monthOf(to);
-    if (toMonth < this.months[0]! || toMonth > this.months[this.months.length - 1]!) return;
-    if (toMonth !== month) this.month = toMonth;
-    this.focusDay = to;
-    this.focusTarget = 'calendar';
-    this.requestUpdate();
-  }
-
-  /** The month's first day with times, else its first day. */
-  private firstDayOf(month: string): string {
-    return this.days.find((d) => d.key.startsWith(month))?.key ?? `${month}-01`;
-  }
-
-  private calendarButton(key: string | undefined): HTMLElement | null {
-    return (
-      this.renderRoot.querySelector<HTMLElement>(`[data-day="${key}"]`) ??
-      this.renderRoot.querySelector<HTMLElement>('.calendar-day[tabindex="0"]')
-    );
-  }
 
   private itemsOf(selector: string): HTMLElement[] {
     return [...this.renderRoot.querySelectorAll<HTMLElement>(selector)];
@@ -856,12 +806,7 @@ export class RtsBookingPage extends SchedulingElement {
       this.dayKeyShown = undefined;
       if (this.step === 'time' || this.step === 'confirm') this.step = 'day';
     }
-    if (this.month === undefined || !this.months.includes(this.month)) {
-      this.month = this.dayKeyShown ? monthOf(this.dayKeyShown) : this.months[0];
-    }
-    if (this.focusDay && !this.days.some((d) => d.key === this.focusDay)) {
-      this.focusDay = this.dayKeyShown;
-    }
+    this.monthCalendar.setDays(this.days, this.dayKeyShown);
   }
 }
 

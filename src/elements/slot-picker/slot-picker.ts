@@ -28,11 +28,7 @@ import {
   zoneLine,
 } from '../shared/templates.js';
 import {
-  dayAfterKeyPress,
   findTime,
-  monthOf,
-  monthsWithDays,
-  nextMonthWithDays,
   pickerDays,
   slotName,
   timeLabel,
@@ -41,7 +37,7 @@ import {
   type PickerTime,
 } from '../shared/picker-model.js';
 import { pickerQuery } from './picker-query.js';
-import { calendarView } from '../shared/month-calendar.js';
+import { MonthCalendarController } from '../shared/month-calendar-controller.js';
 import {
   backButton,
   confirmView,
@@ -102,8 +98,6 @@ export class SlotPicker extends SchedulingElement {
   @state() private step: Step = 'day';
   @state() private dayKeyShown: string | undefined;
   @state() private pending: PickerTime | undefined;
-  @state() private month: string | undefined;
-  @state() private focusDay: string | undefined;
 
   private readonly availability = new AvailabilityController(this, {
     onResult: (result, query) => this.onResult(result, query),
@@ -111,10 +105,12 @@ export class SlotPicker extends SchedulingElement {
   });
   private readonly dayFocus = new RovingFocusController(this, () => this.itemsOf('.day'));
   private readonly timeFocus = new RovingFocusController(this, () => this.itemsOf('.time'));
+  private readonly monthCalendar = new MonthCalendarController(this, (key) =>
+    this.chooseDay(key, 0),
+  );
   private parsedQuery: NormalisedQuery | undefined;
   private days: PickerDay[] = [];
   private daysFor: { result?: AvailabilityResult; zone?: string } = {};
-  private months: string[] = [];
   private dayItems: DayItem[] = [];
   private dayLabels = new Map<string, string>();
   private labelsFor: { days?: PickerDay[]; strings?: Strings; formatters?: Formatters } = {};
@@ -135,7 +131,6 @@ export class SlotPicker extends SchedulingElement {
     const zoneChanged = this.daysFor.zone !== this.zone;
     if (result !== this.daysFor.result || zoneChanged) {
       this.days = result ? pickerDays(result.slots, this.zone) : [];
-      this.months = monthsWithDays(this.days);
       this.daysFor = { result, zone: this.zone };
       this.keepValidSelection();
     }
@@ -163,7 +158,7 @@ export class SlotPicker extends SchedulingElement {
     this.focusTarget = undefined;
     if (target === 'heading') this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
     else if (this.step === 'time') this.timeFocus.focusActive();
-    else if (this.layout === 'calendar') this.calendarButton(this.focusDay)?.focus();
+    else if (this.layout === 'calendar') this.monthCalendar.focus();
     else this.dayFocus.focusActive();
   }
 
@@ -256,57 +251,14 @@ export class SlotPicker extends SchedulingElement {
   }
 
   private calendar(): TemplateResult {
-    const month = this.month ?? this.months[0]!;
-    const hasDays = this.months.includes(month);
-    return calendarView(
-      {
-        strings: this.strings!,
-        formatters: this.formatters,
-        zone: this.zone,
-        month,
-        weekStart: this.weekStart,
-        focusDay: this.focusDay?.startsWith(month) ? this.focusDay : this.firstDayOf(month),
-        selectedDay: this.dayKeyShown,
-        dayLabels: this.dayLabels,
-        firstMonth: this.months[0]!,
-        lastMonth: this.months[this.months.length - 1]!,
-        nextAvailableMonth: hasDays ? undefined : nextMonthWithDays(this.months, month),
-      },
-      {
-        showMonth: (m) => {
-          this.month = m;
-          this.focusDay = this.firstDayOf(m);
-        },
-        chooseDay: (key) => this.chooseDay(key, 0),
-        onKeyDown: (e) => this.onCalendarKey(e, month),
-      },
-    );
-  }
-
-  /** The month's first day with times, else its first day. */
-  private firstDayOf(month: string): string {
-    return this.days.find((d) => d.key.startsWith(month))?.key ?? `${month}-01`;
-  }
-
-  private onCalendarKey(event: KeyboardEvent, month: string): void {
-    const from = (event.target as HTMLElement).dataset.day;
-    if (!from) return;
-    const to = dayAfterKeyPress(from, event.key, this.weekStart);
-    if (!to) return;
-    event.preventDefault();
-    const toMonth = monthOf(to);
-    if (toMonth < this.months[0]! || toMonth > this.months[this.months.length - 1]!) return;
-    if (toMonth !== month) this.month = toMonth;
-    this.focusDay = to;
-    this.focusTarget = 'item';
-    this.requestUpdate();
-  }
-
-  private calendarButton(key: string | undefined): HTMLElement | null {
-    return (
-      this.renderRoot.querySelector<HTMLElement>(`[data-day="${key}"]`) ??
-      this.renderRoot.querySelector<HTMLElement>('.calendar-day[tabindex="0"]')
-    );
+    return this.monthCalendar.view({
+      strings: this.strings!,
+      formatters: this.formatters,
+      zone: this.zone,
+      weekStart: this.weekStart,
+      selectedDay: this.dayKeyShown,
+      dayLabels: this.dayLabels,
+    });
   }
 
   private itemsOf(selector: string): HTMLElement[] {
@@ -318,7 +270,7 @@ export class SlotPicker extends SchedulingElement {
     if (!day) return;
     this.dayFocus.setActive(index);
     this.dayKeyShown = key;
-    this.focusDay = key;
+    this.monthCalendar.setFocusDay(key);
     this.step = 'time';
     const pendingIndex = this.pending ? day.times.indexOf(this.pending) : -1;
     this.timeFocus.setActive(Math.max(0, pendingIndex));
@@ -406,9 +358,7 @@ export class SlotPicker extends SchedulingElement {
       this.dayKeyShown = undefined;
       this.step = 'day';
     }
-    if (this.month === undefined || !this.months.includes(this.month)) {
-      this.month = this.dayKeyShown ? monthOf(this.dayKeyShown) : this.months[0];
-    }
+    this.monthCalendar.setDays(this.days, this.dayKeyShown);
   }
 
   private isSelected(time: PickerTime): boolean {
