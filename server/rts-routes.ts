@@ -39,7 +39,7 @@ import {
   statusOf,
 } from './rts-links.js';
 import type { WebhookOutbox } from './rts-outbox.js';
-import type { Store, StoredEvent, StoredRtsLink } from './store.js';
+import type { Store, StoredAttendee, StoredEvent, StoredRtsLink } from './store.js';
 
 const MINUTE = 60_000;
 const MAX_DISPLAY_MESSAGE = 500;
@@ -150,7 +150,7 @@ export function rtsRoutes(deps: RtsDeps): Route[] {
   }
 
   /** The events a booking writes: one per target calendar, or one with attendees (`single`). */
-  function eventsFor(link: StoredRtsLink, slot: Interval, recipientAttendee: object[]) {
+  function eventsFor(link: StoredRtsLink, slot: Interval, recipientAttendee: StoredAttendee[]) {
     const base = {
       start: isoOf(slot.start),
       end: isoOf(slot.end),
