@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
-import type { StoreData } from '../../server/store.js';
+import { Store, type StoreData } from '../../server/store.js';
 import { startServer } from './api-server.js';
 import { eventually, expectedSignature, linkRequest, startReceiver } from './rts-helpers.js';
 
@@ -78,5 +78,31 @@ describe('webhook outbox across a restart', () => {
     } finally {
       await receiver.close();
     }
+  });
+});
+
+describe('store files from before scheduling links', () => {
+  it('open with no links and an empty outbox, and take new links', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'se-rts-'));
+    dirs.push(dir);
+    const now = () => Date.UTC(2026, 11, 1, 8, 0);
+    await (await Store.open({ dir, now })).flush();
+    const old = await fileOf(dir);
+    delete old.rts_links;
+    delete old.outbox;
+    await writeFile(join(dir, 'store.json'), JSON.stringify(old));
+    const server = await startServer({ memory: false, dataDir: dir });
+    try {
+      assert.deepEqual(server.api.store.rtsLinks(), []);
+      assert.deepEqual(server.api.store.deliveries(), []);
+      const created = await server.send('POST', '/v1/real_time_scheduling', {
+        token: server.api.clientSecret,
+        body: linkRequest(['acc_demo_ada'], PERIOD),
+      });
+      assert.equal(created.status, 200);
+    } finally {
+      await server.close();
+    }
+    assert.equal((await fileOf(dir)).rts_links?.length, 1);
   });
 });
