@@ -159,6 +159,7 @@ const COLOR_TOKENS = [
   'available-strong',
   'unavailable',
   'selected',
+  'preview',
 ] as const;
 
 /** The reference's colour names and the token each sets. */
@@ -171,6 +172,7 @@ const REFERENCE_COLORS: Readonly<Record<string, (typeof COLOR_TOKENS)[number]>> 
   hairline: 'border',
   available: 'available',
   availableActive: 'selected',
+  availableHover: 'preview',
   unavailable: 'unavailable',
 };
 
