@@ -8,6 +8,7 @@
 import { expect, fixture, waitUntil } from '@open-wc/testing';
 import type { TemplateResult } from 'lit';
 import * as viewerStories from '../../stories/availability-viewer.stories.js';
+import * as rtsStories from '../../stories/rts-booking-page.stories.js';
 import * as pickerStories from '../../stories/slot-picker.stories.js';
 import type { StoryCheck } from '../../stories/support/story-types.js';
 import * as themingStories from '../../stories/theming.stories.js';
@@ -64,7 +65,7 @@ function storiesOf(module: StoriesModule): [string, StoryShape][] {
   );
 }
 
-const MODULES: StoriesModule[] = [pickerStories, viewerStories, themingStories];
+const MODULES: StoriesModule[] = [pickerStories, viewerStories, rtsStories, themingStories];
 
 for (const module of MODULES) {
   const meta = module.default;
