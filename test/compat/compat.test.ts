@@ -223,6 +223,27 @@ describe('SchedulingElements.SlotPicker(options)', () => {
     expect(picker.days.length).to.be.greaterThan(0);
   });
 
+  it('can be called with new, as some apps call the reference', () => {
+    const { target } = setup();
+    const Picker = SchedulingElements.SlotPicker as unknown as new (o: object) => {
+      element: HTMLElement;
+    };
+    const instance = new Picker({ target_id: 'target', demo: true });
+    expect(instance.element.parentElement).to.equal(target);
+  });
+
+  it('shows a configuration error when callback is not a function', async () => {
+    setup();
+    const instance = SchedulingElements.SlotPicker({
+      target_id: 'target',
+      demo: true,
+      callback: 'onPick' as never,
+    });
+    const picker = new SlotPickerObject(instance.element);
+    await picker.settled();
+    expect(picker.configError).to.contain('callback');
+  });
+
   it('destroy() removes the element; later calls do nothing', async () => {
     const { target } = setup();
     const instance = SchedulingElements.SlotPicker({ target_id: 'target', demo: true });
