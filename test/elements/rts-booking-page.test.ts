@@ -20,6 +20,11 @@ import {
 } from '../../src/data/rts.js';
 import type { RtsBookingPage } from '../../src/elements/rts-booking-page/rts-booking-page.js';
 import type { BookingRedirectEvent } from '../../src/elements/rts-booking-page/rts-events.js';
+import {
+  fieldProblem,
+  recipientOf,
+  serverFieldProblems,
+} from '../../src/elements/rts-booking-page/recipient-form.js';
 import { startBookingPage, tokenFromHash } from '../../src/elements/rts-booking-page/start.js';
 import type {
   BookingConfirmedEvent,
@@ -855,3 +860,42 @@ async function mountRealToken(token: string) {
   );
   return { page };
 }
+
+describe('recipient form rules', () => {
+  it('finds the problem of each value under its rule', () => {
+    const cases: [Parameters<typeof fieldProblem>, string | undefined][] = [
+      [['name', 'required', '  '], 'required'],
+      [['name', 'optional', ''], undefined],
+      [['name', 'off', ''], undefined],
+      [['email', 'required', 'grace@example.com'], undefined],
+      [['email', 'optional', 'grace@'], 'email'],
+      [['email', 'off', 'grace@'], undefined],
+      [['note', 'optional', 'x'.repeat(2001)], 'too_long'],
+      [['note', 'required', 'x'.repeat(2000)], undefined],
+      [['name', 'required', ' Grace '], undefined],
+    ];
+    for (const [args, want] of cases) expect(fieldProblem(...args), args.join(' ')).to.equal(want);
+  });
+
+  it('sends the asked-for fields trimmed and leaves out empty and switched-off ones', () => {
+    expect(
+      recipientOf(
+        { name: 'required', email: 'optional', note: 'off' },
+        { name: ' Grace ', email: '', note: 'ignored' },
+      ),
+    ).to.deep.equal({ name: 'Grace' });
+  });
+
+  it("reads the server's recipient field errors as problems", () => {
+    expect(
+      serverFieldProblems({
+        'recipient.email': [{ key: 'errors.invalid', description: 'bad' }],
+        'recipient.name': [{ key: 'errors.required', description: 'required' }],
+        'recipient.note': [{ key: 'errors.too_long', description: 'long' }],
+        'recipient.phone': [{ key: 'errors.invalid', description: '?' }],
+        slot: [{ key: 'errors.invalid', description: '?' }],
+      }),
+    ).to.deep.equal({ email: 'email', name: 'required', note: 'rejected' });
+    expect(serverFieldProblems(undefined)).to.deep.equal({});
+  });
+});

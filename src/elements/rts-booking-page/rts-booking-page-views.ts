@@ -13,6 +13,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import type { RtsFieldName, RtsFieldRule } from '../../data/rts.js';
 import type { Strings } from '../../i18n/index.js';
 import { headingView } from '../shared/step-views.js';
+import { FIELD_MAX_LENGTH } from './recipient-form.js';
 
 /** What the header shows, formatted. */
 export interface HeaderModel {
@@ -60,13 +61,6 @@ const AUTOCOMPLETE: Record<RtsFieldName, 'name' | 'email' | 'off'> = {
   name: 'name',
   email: 'email',
   note: 'off',
-};
-
-/** Maximum lengths the form accepts, in characters. */
-export const FIELD_MAX_LENGTH: Record<RtsFieldName, number> = {
-  name: 200,
-  email: 254,
-  note: 2000,
 };
 
 /** The recipient fields with labels, autocomplete hints and inline errors. */

@@ -31,7 +31,6 @@ import {
   type RtsBooking,
   type RtsFieldName,
   type RtsLink,
-  type RtsRecipient,
 } from '../../data/rts.js';
 import { formatCount, formattersFor, type Formatters } from '../../i18n/index.js';
 import { BookingConfirmedEvent } from '../shared/events.js';
@@ -51,7 +50,6 @@ import { stepStyles } from '../shared/step-styles.js';
 import { baseStyles } from '../shared/styles.js';
 import { errorView, skeletonView, zoneLine } from '../shared/templates.js';
 import {
-  FIELD_MAX_LENGTH,
   conflictView,
   fieldsView,
   headerView,
@@ -59,6 +57,14 @@ import {
   successView,
   type FieldModel,
 } from './rts-booking-page-views.js';
+import {
+  FIELD_MAX_LENGTH,
+  FIELD_NAMES,
+  fieldProblem,
+  recipientOf,
+  serverFieldProblems,
+  type FieldProblem,
+} from './recipient-form.js';
 import { rtsBookingPageStyles } from './rts-booking-page.styles.js';
 import { BookingRedirectEvent } from './rts-events.js';
 
@@ -71,8 +77,6 @@ type Step = 'day' | 'time' | 'confirm' | 'success' | 'declined';
 /** Where focus goes after the next render. */
 type FocusTarget = 'heading' | 'calendar' | 'time' | 'field';
 
-const FIELD_NAMES: readonly RtsFieldName[] = ['name', 'email', 'note'];
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const SKELETON_ROWS = 5;
 
 /** Whether `url` is an absolute `http:` or `https:` URL, the only kinds the page navigates to. */
@@ -131,7 +135,7 @@ export class RtsBookingPage extends SchedulingElement {
   @state() private values: Record<RtsFieldName, string> = { name: '', email: '', note: '' };
   @state() private touched = new Set<RtsFieldName>();
   @state() private submitted = false;
-  @state() private serverErrors: Partial<Record<RtsFieldName, string>> = {};
+  @state() private serverErrors: Partial<Record<RtsFieldName, FieldProblem>> = {};
   @state() private dayKeyShown: string | undefined;
   @state() private pending: PickerTime | undefined;
   @state() private redirecting = false;
@@ -602,30 +606,34 @@ export class RtsBookingPage extends SchedulingElement {
     return this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
   }
 
-  /** The problem with a field's value, in the visitor's words, or undefined. */
-  private fieldProblem(name: RtsFieldName): string | undefined {
-    const s = this.strings!;
+  /** The problem with a field's value, the server's first, or undefined. */
+  private fieldProblem(name: RtsFieldName): FieldProblem | undefined {
     const rule = this.link?.fields[name] ?? 'off';
     if (rule === 'off') return undefined;
-    const server = this.serverErrors[name];
-    if (server) return server;
-    const value = this.values[name].trim();
-    if (value === '') {
-      if (rule !== 'required') return undefined;
-      return s.t(`rts.${name}_required`);
+    return this.serverErrors[name] ?? fieldProblem(name, rule, this.values[name]);
+  }
+
+  /** A field's problem in the visitor's words. */
+  private problemText(name: RtsFieldName, problem: FieldProblem): string {
+    const s = this.strings!;
+    switch (problem) {
+      case 'required':
+        return s.t(`rts.${name}_required`);
+      case 'too_long':
+        return s.t('rts.field_too_long', {
+          max: new Intl.NumberFormat(this.formatLocale).format(FIELD_MAX_LENGTH[name]),
+        });
+      case 'email':
+        return s.t('rts.email_invalid');
+      case 'rejected':
+        return s.t('rts.field_rejected');
     }
-    if (value.length > FIELD_MAX_LENGTH[name]) {
-      return s.t('rts.field_too_long', {
-        max: new Intl.NumberFormat(this.formatLocale).format(FIELD_MAX_LENGTH[name]),
-      });
-    }
-    if (name === 'email' && !EMAIL.test(value)) return s.t('rts.email_invalid');
-    return undefined;
   }
 
   /** The error shown under a field: once it was left, or after a submit attempt. */
   private shownError(name: RtsFieldName): string | undefined {
-    return this.submitted || this.touched.has(name) ? this.fieldProblem(name) : undefined;
+    const problem = this.submitted || this.touched.has(name) ? this.fieldProblem(name) : undefined;
+    return problem && this.problemText(name, problem);
   }
 
   private readonly onFieldInput = (name: RtsFieldName, value: string): void => {
@@ -641,16 +649,6 @@ export class RtsBookingPage extends SchedulingElement {
     if (this.step !== 'confirm' || this.touched.has(name) || this.values[name] === '') return;
     this.touched = new Set([...this.touched, name]);
   };
-
-  /** The recipient as sent: the fields the link asks for, trimmed, empty ones left out. */
-  private recipient(): RtsRecipient {
-    const recipient: RtsRecipient = {};
-    for (const name of FIELD_NAMES) {
-      const value = this.values[name].trim();
-      if (this.link?.fields[name] !== 'off' && value !== '') recipient[name] = value;
-    }
-    return recipient;
-  }
 
   private readonly submit = (): void => {
     const time = this.pending;
@@ -673,7 +671,10 @@ export class RtsBookingPage extends SchedulingElement {
     this.announce(s.t('rts.booking'));
     try {
       const booking = await this.activeClient().book(
-        { slot: { start: time.slot.start, end: time.slot.end }, recipient: this.recipient() },
+        {
+          slot: { start: time.slot.start, end: time.slot.end },
+          recipient: recipientOf(this.link!.fields, this.values),
+        },
         { signal },
       );
       this.booking = booking;
@@ -737,24 +738,11 @@ export class RtsBookingPage extends SchedulingElement {
       else void this.load();
       return;
     }
-    const fieldErrors = error instanceof SchedulingError ? error.errors : undefined;
-    const recipientErrors = Object.entries(fieldErrors ?? {}).filter(([field]) =>
-      field.startsWith('recipient.'),
+    const problems = serverFieldProblems(
+      error instanceof SchedulingError ? error.errors : undefined,
     );
-    if (detail.kind === 'invalid_query' && recipientErrors.length > 0) {
-      const server: Partial<Record<RtsFieldName, string>> = {};
-      for (const [field, list] of recipientErrors) {
-        const name = field.slice('recipient.'.length) as RtsFieldName;
-        if (!FIELD_NAMES.includes(name)) continue;
-        const key = list[0]?.key;
-        server[name] =
-          key === 'errors.required'
-            ? s.t(`rts.${name}_required`)
-            : name === 'email'
-              ? s.t('rts.email_invalid')
-              : s.t('rts.field_rejected');
-      }
-      this.serverErrors = server;
+    if (detail.kind === 'invalid_query' && Object.keys(problems).length > 0) {
+      this.serverErrors = problems;
       this.submitted = true;
       this.focusTarget = 'field';
       this.announce(s.t('rts.fix_fields'));
