@@ -149,6 +149,26 @@ export function rtsRoutes(deps: RtsDeps): Route[] {
     );
   }
 
+  /**
+   * The 409 for a booking that raced another on the same link and lost: no fresh slots (the
+   * link is used up) and the link's public view, which says what was booked.
+   */
+  function lostRace(link: StoredRtsLink, at: number): ApiError {
+    return new ApiError(
+      409,
+      {
+        slot: [
+          {
+            key: 'errors.slot_unavailable',
+            description: 'another booking on this link was made a moment earlier',
+          },
+        ],
+      },
+      {},
+      { available_slots: [], link: publicViewOf(link, at) },
+    );
+  }
+
   /** The events a booking writes: one per target calendar, or one with attendees (`single`). */
   function eventsFor(link: StoredRtsLink, slot: Interval, recipientAttendee: StoredAttendee[]) {
     const base = {
@@ -217,6 +237,8 @@ export function rtsRoutes(deps: RtsDeps): Route[] {
 
     return lock.run(async () => {
       const at = now();
+      // Open when this request arrived: a booking completed since then won the race.
+      if (statusOf(link, at) === 'completed') throw lostRace(link, at);
       ensureOpen(link, at);
       const free: ApiAvailableSlot | undefined = freeSlotOf(link, store, at, chosen);
       if (!free) throw taken(link, at);
