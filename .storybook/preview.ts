@@ -19,7 +19,35 @@ const manifests = import.meta.glob<unknown>('../dist/custom-elements.json', {
   import: 'default',
 });
 const manifest = Object.values(manifests)[0];
-if (manifest) setCustomElementsManifest(manifest);
+if (manifest) setCustomElementsManifest(publicOnly(manifest));
+
+/** A manifest member: a field or method of a declaration. */
+interface ManifestMember {
+  privacy?: string;
+  static?: boolean;
+}
+
+/**
+ * `manifest` without private, protected and static members: the docs' tables list the public
+ * API only (the analyzer records every member, with its privacy).
+ */
+function publicOnly(manifest: unknown): unknown {
+  const modules = (manifest as { modules?: { declarations?: { members?: ManifestMember[] }[] }[] })
+    .modules;
+  if (!Array.isArray(modules)) return manifest;
+  return {
+    ...(manifest as object),
+    modules: modules.map((module) => ({
+      ...module,
+      declarations: module.declarations?.map((declaration) => ({
+        ...declaration,
+        members: declaration.members?.filter(
+          (member) => (member.privacy ?? 'public') === 'public' && !member.static,
+        ),
+      })),
+    })),
+  };
+}
 
 /** The toolbar value that leaves `tzid` empty, so elements use the browser's zone. */
 const BROWSER_ZONE = 'browser';
