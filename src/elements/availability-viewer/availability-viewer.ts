@@ -489,7 +489,10 @@ export class AvailabilityViewer extends SchedulingElement {
     if (!this.availability) return { state: 'loading', selected: false, level: 0 };
     const mapped = this.availability.cells[c]![r]!;
     const block = this.blockAt({ column: c, row: r })?.block;
-    const selected = block !== undefined && this.selectedKeys.has(keyOf(block));
+    // Building the key of every cell's block costs two number-to-string conversions per cell
+    // on each render: skip it when nothing is selected (the usual case).
+    const selected =
+      block !== undefined && this.selectedKeys.size > 0 && this.selectedKeys.has(keyOf(block));
     const level = shadeLevel(mapped.free, memberCountOf(this.normalised!));
     return { state: mapped.available ? 'available' : 'unavailable', selected, level };
   }
