@@ -504,6 +504,56 @@ describe('<rts-booking-page> open link', () => {
   });
 });
 
+describe('<rts-booking-page> in every locale', () => {
+  for (const locale of ['en', 'de', 'es', 'fr', 'it', 'nl'] as const) {
+    it(`books by keyboard alone in ${locale}`, async () => {
+      const strings = await loadStrings(locale);
+      const client = new FakeRts();
+      const { page, seen } = await mount(client, { locale });
+      expect(page.heading).to.equal(strings.t('common.select_day'));
+      expect(page.zoneLines[1]).to.contain('Europe/London');
+      const before = document.createElement('button');
+      before.textContent = 'before';
+      page.el.before(before);
+      before.focus();
+      await page.press('Tab');
+      before.remove();
+      await page.press('Enter');
+      expect(page.heading).to.equal(strings.t('common.select_time'));
+      await page.press('Tab', 'Enter');
+      expect(page.heading).to.equal(strings.t('rts.confirm_heading'));
+      expect(page.fieldLabels[0]).to.equal(strings.t('rts.field_name'));
+      await page.press('Tab');
+      await page.type('Grace');
+      await page.press('Tab');
+      await page.type('grace@example.com');
+      await page.press('Tab', 'Tab', 'Tab');
+      expect(page.focused).to.contain(strings.t('rts.book'));
+      await page.press('Enter');
+      await page.settled();
+      expect(page.heading).to.equal(strings.t('rts.success_heading'));
+      expect(seen.confirmed).to.have.length(1);
+      expect(page.icsLink!.textContent).to.contain(strings.t('rts.download_ics'));
+      await expect(page.el).to.be.accessible();
+    });
+  }
+
+  it('switches zone from its searchable zone list, by keyboard', async () => {
+    const { page } = await mount(new FakeRts());
+    await page.clickDate(1);
+    const input = page.zoneInput()!;
+    expect(input.value).to.match(/^America\/New York \(GMT-5\)$/);
+    input.focus();
+    await page.type('tokyo');
+    await page.press('Enter');
+    await page.settled();
+    expect(page.zoneLines[0]).to.equal('Times in Asia/Tokyo (GMT+9)');
+    expect(page.heading, 'the 1st in New York is the 2nd in Tokyo').to.equal('Select a day');
+    expect(page.availableDates).to.deep.equal(['2', '3']);
+    await expect(page.el).to.be.accessible();
+  });
+});
+
 describe('<rts-booking-page> states', () => {
   it('shows a skeleton while the link loads', async () => {
     const client = new FakeRts();
