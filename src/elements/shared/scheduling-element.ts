@@ -4,7 +4,9 @@
  *
  * Contract: after `willUpdate`, `activeTransport` is the injected `.transport`, else the demo
  * transport when `demo` is set, else an `HttpTransport` for (`api-base` or the page's origin,
- * `token`), rebuilt only when one of those changes; `zone` is `tzid` as spelled or the
+ * `token`), rebuilt only when one of those changes (an `api-base` that is not an http(s) URL, or
+ * a `token` an `Authorization` header cannot carry, becomes a configuration problem naming the
+ * attribute while that transport is in use); `zone` is `tzid` as spelled or the
  * browser's zone (an invalid `tzid` becomes a configuration problem naming the attribute);
  * `formatters` format in `zone` for the resolved locale; `strings` are the resolved locale's
  * texts with `.translations` on top (undefined only until the first locale module loads, while
@@ -42,6 +44,29 @@ function zoneProblem(tzid: string): string | undefined {
   return isValidZone(tzid)
     ? undefined
     : `"${tzid}" is not an IANA time zone; use a name such as "Europe/Berlin".`;
+}
+
+/** Why `api-base` cannot be used for requests, or undefined when it can (empty means the page's origin). */
+function apiBaseProblem(apiBase: string): string | undefined {
+  const value = apiBase.trim();
+  if (value === '') return undefined;
+  let url: URL;
+  try {
+    url = new URL(value, globalThis.location?.href);
+  } catch {
+    return `"${apiBase}" is not a URL.`;
+  }
+  return url.protocol === 'http:' || url.protocol === 'https:'
+    ? undefined
+    : `"${apiBase}" is not an http or https URL.`;
+}
+
+/** Why `token` cannot travel in an `Authorization` header, or undefined when it can. */
+function tokenProblem(token: string): string | undefined {
+  // Visible ASCII only: no spaces, line breaks, control or non-ASCII characters.
+  return /^[\x21-\x7e]*$/.test(token.trim())
+    ? undefined
+    : 'it may hold only visible ASCII characters (no spaces, line breaks or accents).';
 }
 
 /**
@@ -117,6 +142,10 @@ export abstract class SchedulingElement extends LitElement {
       !this.activeTransport
     ) {
       this.activeTransport = this.resolvedTransport();
+      // Only the HTTP transport uses them; a bad one is a configuration problem, not a request.
+      const http = !this.transport && !this.demo;
+      this.setConfigProblem('api-base', http ? apiBaseProblem(this.apiBase) : undefined);
+      this.setConfigProblem('token', http ? tokenProblem(this.token) : undefined);
     }
     if (changed.has('tzid')) {
       const tzid = this.tzid.trim();
