@@ -81,7 +81,26 @@ const withLocaleAndZone: Decorator = (story, context) => {
   return story({ args });
 };
 
+type ArgTypesEnhancer = NonNullable<Preview['argTypesEnhancers']>[number];
+
+/**
+ * Keeps controls only on the args a story's render reads (its initial args): members the
+ * manifest documents but the stories set another way (`demo`, `token`, `api-base`, ...) keep
+ * their docs row without a control that would do nothing. Runs after the manifest's argTypes.
+ */
+const controlsForRenderedArgs: ArgTypesEnhancer = Object.assign(
+  ((context) =>
+    Object.fromEntries(
+      Object.entries(context.argTypes).map(([key, argType]) => [
+        key,
+        key in context.initialArgs ? argType : { ...argType, control: false },
+      ]),
+    )) as ArgTypesEnhancer,
+  { secondPass: true },
+);
+
 const preview: Preview = {
+  argTypesEnhancers: [controlsForRenderedArgs],
   tags: ['autodocs'],
   // withActions logs the elements' events (parameters.actions.handles) in the Actions panel.
   decorators: [withLocaleAndZone, withActions],
