@@ -6,7 +6,8 @@
  * everything inlined that registers the elements and sets the global `SchedulingElements`.
  */
 import { existsSync } from 'node:fs';
-import { defineConfig } from 'vite';
+import ts from 'typescript';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * Entry name (the file under `dist/`) to source module: the package root, one entry per
@@ -23,11 +24,85 @@ export const esEntries: Record<string, string> = Object.fromEntries(
   }).filter(([, source]) => existsSync(source)),
 );
 
+/** Collapses whitespace in the static text of a `css` template, and drops its comments. */
+function collapseCss(text: string): string {
+  return text
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([{};,>]) ?/g, '$1')
+    .replace(/: /g, ':');
+}
+
+/** Collapses each whitespace run that holds a line break in an `html`/`svg` template to a space. */
+function collapseHtml(text: string): string {
+  return text.replace(/[ \t]*\n\s*/g, ' ');
+}
+
+/**
+ * The module with the static text of its Lit `css`, `html` and `svg` templates collapsed: the
+ * indentation and line breaks of the source cost bytes in every download and mean nothing to
+ * the browser (HTML renders a whitespace run as one space; CSS ignores it). Expressions and
+ * everything outside the templates are left as they are. The templates hold no `<pre>` and no
+ * static text in `white-space: pre*` elements, where line breaks would matter.
+ */
+export function collapseTemplateWhitespace(code: string, fileName = 'module.ts'): string {
+  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag)) {
+      const tag = node.tag.text;
+      const collapse =
+        tag === 'css' ? collapseCss : tag === 'html' || tag === 'svg' ? collapseHtml : undefined;
+      if (collapse) {
+        const template = node.template;
+        // Each literal piece: `...`, `...${, }...${ or }...` (the delimiters stay).
+        const pieces: { node: ts.Node; tail: number }[] = ts.isNoSubstitutionTemplateLiteral(
+          template,
+        )
+          ? [{ node: template, tail: 1 }]
+          : [
+              { node: template.head, tail: 2 },
+              ...template.templateSpans.map((span) => ({
+                node: span.literal,
+                tail: ts.isTemplateTail(span.literal) ? 1 : 2,
+              })),
+            ];
+        for (const piece of pieces) {
+          const start = piece.node.getStart(source) + 1;
+          const end = piece.node.getEnd() - piece.tail;
+          const text = code.slice(start, end);
+          const collapsed = collapse(text);
+          if (collapsed !== text) edits.push({ start, end, text: collapsed });
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  let out = code;
+  for (const edit of edits.sort((a, b) => b.start - a.start))
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return out;
+}
+
+/** Applies `collapseTemplateWhitespace` to the library's TypeScript sources. */
+function templateWhitespace(): Plugin {
+  return {
+    name: 'scheduling-elements:template-whitespace',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(css|html|svg)`/.test(code)) return null;
+      return { code: collapseTemplateWhitespace(code, id), map: null };
+    },
+  };
+}
+
 const external = [/^lit($|\/)/, /^@lit\//, /^date-fns($|\/)/, /^@date-fns\//, /^react($|\/)/];
 
 export default defineConfig(({ mode }) =>
   mode === 'script-tag'
     ? {
+        plugins: [templateWhitespace()],
         publicDir: false,
         build: {
           target: 'es2022',
@@ -44,6 +119,7 @@ export default defineConfig(({ mode }) =>
         },
       }
     : {
+        plugins: [templateWhitespace()],
         publicDir: false,
         build: {
           target: 'es2022',
