@@ -10,7 +10,7 @@
  * `google-link`, `outlook-link`, `link-state`, `organizer-message`, `conflict`.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { RtsFieldName, RtsFieldRule } from '../../data/rts.js';
+import type { RtsFieldName, RtsFieldRule, RtsLink } from '../../data/rts.js';
 import type { Strings } from '../../i18n/index.js';
 import { headingView } from '../shared/step-views.js';
 import { FIELD_MAX_LENGTH } from './recipient-form.js';
@@ -211,4 +211,31 @@ export function linkStateView(
         : nothing
     }
   </div>`;
+}
+
+/** A completed (with its booked time), disabled (with the organiser's message) or expired link. */
+export function closedLinkView(
+  s: Strings,
+  link: RtsLink,
+  bookedTime: string | undefined,
+): TemplateResult {
+  if (link.status === 'disabled') {
+    const message = link.display_message?.trim();
+    return linkStateView(
+      'disabled',
+      s.t('rts.disabled_heading'),
+      s.t('rts.disabled_text'),
+      message ? { label: s.t('rts.organizer_message'), message } : undefined,
+    );
+  }
+  if (link.status === 'expired') {
+    return linkStateView('expired', s.t('rts.expired_heading'), s.t('rts.expired_text'));
+  }
+  return linkStateView(
+    'completed',
+    s.t('rts.completed_heading'),
+    s.t('rts.completed_text'),
+    undefined,
+    bookedTime ? s.t('rts.booked_time', { time: bookedTime }) : undefined,
+  );
 }

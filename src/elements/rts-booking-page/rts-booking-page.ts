@@ -14,12 +14,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
-import {
-  googleCalendarUrl,
-  icsOf,
-  outlookCalendarUrl,
-  type CalendarEvent,
-} from '../../core/ics.js';
+import { googleCalendarUrl, outlookCalendarUrl } from '../../core/ics.js';
 import type { ApiAvailableSlot } from '../../core/types.js';
 import { SchedulingError, errorDetail, isAbortError } from '../../data/errors.js';
 import type { SchedulingErrorDetail } from '../../data/errors.js';
@@ -50,6 +45,7 @@ import { stepStyles } from '../shared/step-styles.js';
 import { baseStyles } from '../shared/styles.js';
 import { errorView, skeletonView, zoneLine } from '../shared/templates.js';
 import {
+  closedLinkView,
   conflictView,
   fieldsView,
   headerView,
@@ -65,6 +61,7 @@ import {
   serverFieldProblems,
   type FieldProblem,
 } from './recipient-form.js';
+import { calendarEventOf, IcsFileController } from './booked-event.js';
 import { rtsBookingPageStyles } from './rts-booking-page.styles.js';
 import { BookingRedirectEvent } from './rts-events.js';
 
@@ -150,16 +147,12 @@ export class RtsBookingPage extends SchedulingElement {
   private requests: AbortController | undefined;
   private noTimesReported = false;
   private retryAction: (() => void) | undefined;
-  private icsUrl = '';
-  private icsFor: RtsBooking | undefined;
+  private readonly icsFile = new IcsFileController(this);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.requests?.abort();
     this.requests = undefined;
-    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
-    this.icsUrl = '';
-    this.icsFor = undefined;
   }
 
   override connectedCallback(): void {
@@ -189,7 +182,6 @@ export class RtsBookingPage extends SchedulingElement {
       );
     }
     this.derivedFor = { slots: this.slots, zone: this.zone, labels };
-    if (this.booking !== this.icsFor) this.updateIcs();
   }
 
   protected override updated(): void {
@@ -243,39 +235,16 @@ export class RtsBookingPage extends SchedulingElement {
         return html`${headingView(s.t('rts.error_heading'))}${errorView(s, this.loadError!, () =>
           this.reload(),
         )}`;
-      case 'closed':
-        return this.closedView(this.link!);
+      case 'closed': {
+        const booked = this.link!.booking;
+        const time = booked
+          ? this.timeIn(this.formatters, Date.parse(booked.start), Date.parse(booked.end))
+          : undefined;
+        return closedLinkView(s, this.link!, time);
+      }
       case 'flow':
         return this.flowView();
     }
-  }
-
-  private closedView(link: RtsLink): TemplateResult {
-    const s = this.strings!;
-    if (link.status === 'disabled') {
-      const message = link.display_message?.trim();
-      return linkStateView(
-        'disabled',
-        s.t('rts.disabled_heading'),
-        s.t('rts.disabled_text'),
-        message ? { label: s.t('rts.organizer_message'), message } : undefined,
-      );
-    }
-    if (link.status === 'expired') {
-      return linkStateView('expired', s.t('rts.expired_heading'), s.t('rts.expired_text'));
-    }
-    const booked = link.booking;
-    return linkStateView(
-      'completed',
-      s.t('rts.completed_heading'),
-      s.t('rts.completed_text'),
-      undefined,
-      booked
-        ? s.t('rts.booked_time', {
-            time: this.timeIn(this.formatters, Date.parse(booked.start), Date.parse(booked.end)),
-          })
-        : undefined,
-    );
   }
 
   private flowView(): TemplateResult {
@@ -364,7 +333,7 @@ export class RtsBookingPage extends SchedulingElement {
     const s = this.strings!;
     const start = Date.parse(booking.start);
     const end = Date.parse(booking.end);
-    const event = this.calendarEvent(booking);
+    const event = calendarEventOf(booking, this.link);
     return successView(s, {
       yourTime: this.timeIn(this.formatters, start, end),
       organizer: booking.organizer.name,
@@ -373,7 +342,7 @@ export class RtsBookingPage extends SchedulingElement {
         start,
         end,
       ),
-      icsUrl: this.icsUrl,
+      icsUrl: this.icsFile.urlFor(booking, this.link),
       icsName: 'booking.ics',
       googleUrl: googleCalendarUrl(event),
       outlookUrl: outlookCalendarUrl(event),
@@ -435,38 +404,6 @@ export class RtsBookingPage extends SchedulingElement {
   /** Full date, time range, zone and offset in `f`'s zone. */
   private timeIn(f: Formatters, start: number, end: number): string {
     return `${f.date(start)}, ${f.timeRange(start, end)} (${f.zone}, ${f.zoneOffset(start)})`;
-  }
-
-  private calendarEvent(booking: RtsBooking): CalendarEvent {
-    const link = this.link;
-    const email = booking.recipient.email;
-    return {
-      uid: `${booking.event_id}@scheduling-elements`,
-      start: Date.parse(booking.start),
-      end: Date.parse(booking.end),
-      summary: booking.summary,
-      ...(link?.description ? { description: link.description } : {}),
-      ...(link?.location ? { location: link.location } : {}),
-      ...(email
-        ? {
-            attendees: [
-              booking.recipient.name ? { email, name: booking.recipient.name } : { email },
-            ],
-          }
-        : {}),
-    };
-  }
-
-  private updateIcs(): void {
-    if (this.icsUrl) URL.revokeObjectURL(this.icsUrl);
-    this.icsFor = this.booking;
-    this.icsUrl = this.booking
-      ? URL.createObjectURL(
-          new Blob([icsOf(this.calendarEvent(this.booking))], {
-            type: 'text/calendar;charset=utf-8',
-          }),
-        )
-      : '';
   }
 
   /** The client requests go through. */
