@@ -93,6 +93,12 @@ try {
   );
   const navSeconds = (performance.now() - started) / 1000;
   const after = await heapAfterGc(page);
+  // A second batch tells a one-off rise (JIT code, caches filling) from a leak that keeps growing.
+  await page.evaluate(
+    (count) => (window as unknown as { bench: Bench }).bench.navigations(count),
+    NAVIGATIONS,
+  );
+  const later = await heapAfterGc(page);
 
   const version = await browser.version();
   console.log(
@@ -180,6 +186,9 @@ try {
         '',
       ],
     ],
+  );
+  console.log(
+    `a further ${NAVIGATIONS} navigations: JS heap ${kb(later.used)} KB (${kb(later.used - after.used)} KB more), ${later.nodes} DOM nodes, ${later.listeners} listeners`,
   );
   console.log(
     `${NAVIGATIONS} navigations (back and forth over the 4 cached weeks, each awaited until painted) took ${fixed(navSeconds, 1)} s and made ${requests} requests`,
