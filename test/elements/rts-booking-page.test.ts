@@ -583,6 +583,7 @@ describe('<rts-booking-page> states', () => {
     );
     expect(page.title).to.equal('Intro call');
     expect(client.calls).to.deep.equal(['link']);
+    expect(page.focusedElement, 'opening a used link does not move focus').to.equal('');
     expect(seen.errors.map((e) => e.kind)).to.deep.equal(['gone']);
     await expect(page.el).to.be.accessible();
   });
@@ -621,6 +622,7 @@ describe('<rts-booking-page> states', () => {
     await page.clickBook();
     await page.settled();
     expect(page.linkState).to.equal('expired');
+    expect(page.focusedElement, 'the interruption takes focus').to.equal('h2');
     expect(seen.errors.map((e) => e.kind)).to.include('gone');
   });
 

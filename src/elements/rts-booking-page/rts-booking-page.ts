@@ -431,7 +431,6 @@ export class RtsBookingPage extends SchedulingElement {
       this.requests = undefined;
       this.phase = 'missing-token';
       this.link = undefined;
-      this.focusTarget = 'heading';
       this.setConfigProblem('token', 'the booking link has no token.');
       return;
     }
@@ -452,9 +451,8 @@ export class RtsBookingPage extends SchedulingElement {
       this.loadError = undefined;
       if (slots.length === 0 && !this.noTimesReported) {
         this.noTimesReported = true;
-        client.noTimesDisplayed({ signal }).catch((error: unknown) => {
-          if (!isAbortError(error)) this.fireError(errorDetail(error));
-        });
+        // Not tied to the load's signal: a later reload must not cancel the one report.
+        client.noTimesDisplayed().catch((error: unknown) => this.fireError(errorDetail(error)));
       }
     } catch (error) {
       if (isAbortError(error)) return;
@@ -468,9 +466,9 @@ export class RtsBookingPage extends SchedulingElement {
     if (error instanceof RtsLinkClosedError && error.link) {
       this.showClosed(error.link);
     } else if (detail.kind === 'auth' || detail.kind === 'not_found') {
+      if (this.phase === 'flow') this.focusTarget = 'heading';
       this.phase = 'invalid-link';
       this.link = undefined;
-      this.focusTarget = 'heading';
     } else {
       this.loadError = detail;
       this.phase = 'load-error';
@@ -478,10 +476,11 @@ export class RtsBookingPage extends SchedulingElement {
     }
   }
 
+  /** Shows a link that cannot be booked; focus moves there only when it interrupts the flow. */
   private showClosed(link: RtsLink): void {
+    if (this.phase === 'flow') this.focusTarget = 'heading';
     this.link = link;
     this.phase = 'closed';
-    this.focusTarget = 'heading';
     this.fireError({
       kind: 'gone',
       message: `The booking link is ${link.status}.`,
