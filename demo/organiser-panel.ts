@@ -32,8 +32,24 @@ const styles = css`
   #organiser-panel {
     display: grid;
     gap: 1rem;
-    max-width: 40rem;
-    font-family: system-ui, sans-serif;
+    grid-column: 1 / -1;
+    min-width: 0;
+  }
+  #organiser-panel > * {
+    max-width: 48rem;
+  }
+  #organiser-panel label {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.25rem 0.5rem;
+  }
+  #organiser-panel fieldset {
+    min-width: 0;
+  }
+  #organiser-panel .link a,
+  #organiser-panel code {
+    overflow-wrap: anywhere;
   }
   #organiser-panel form {
     display: grid;
