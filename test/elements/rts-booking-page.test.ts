@@ -486,6 +486,10 @@ describe('<rts-booking-page> open link', () => {
     expect(page.fieldLabels[0]).to.equal(de.t('rts.field_name'));
     expect(page.field('name')!.value).to.equal('Grete');
     expect(page.header).to.contain('30 Minuten');
+    expect(
+      page.el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang'),
+      'screen readers speak German',
+    ).to.equal('de');
     expect(page.summary).to.contain('Dienstag, 1. Dezember 2026');
     await expect(page.el).to.be.accessible();
   });

@@ -205,6 +205,7 @@ export class RtsBookingPage extends SchedulingElement {
     return html`<section
       part="base"
       class="page"
+      lang=${s?.locale ?? 'en'}
       aria-busy=${loading || this.busy ? 'true' : 'false'}
       @keydown=${this.onKeyDown}
     >
