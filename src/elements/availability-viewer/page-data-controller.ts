@@ -22,7 +22,8 @@ import { ExpiringLruCache } from '../../data/cache.js';
 import { errorDetail, isAbortError, type SchedulingErrorDetail } from '../../data/errors.js';
 import { LatestRequest } from '../../data/latest.js';
 import { systemClock, type Clock } from '../../data/timing.js';
-import type { AvailabilityResult, Transport } from '../../data/transport.js';
+import type { AvailabilityResult, RequestOptions, Transport } from '../../data/transport.js';
+import { asksAnything } from './viewer-model.js';
 
 /** One page's request: its cache key and the query clipped to it. */
 export interface PageQuery {
@@ -182,9 +183,8 @@ export class PageDataController implements ReactiveController {
     const page = this.current;
     const transport = this.transport;
     if (!page || !transport) return;
-    this.requestCount += 1;
     this.main
-      .run((signal) => transport.availability(page.query, { signal, fresh }))
+      .run((signal) => this.ask(transport, page, { signal, fresh }))
       .then(
         (result) => {
           this.cache.set(page.key, { result, fetchedAt: this.clock() });
@@ -203,6 +203,24 @@ export class PageDataController implements ReactiveController {
           this.options.onError?.(this.error, page);
         },
       );
+  }
+
+  /**
+   * The page's answer. A page wholly outside the query's periods (say, today's hours already
+   * past) asks about no time: it is answered empty here, since the API refuses a query without
+   * periods (422).
+   */
+  private ask(
+    transport: Transport,
+    page: PageQuery,
+    options: RequestOptions,
+  ): Promise<AvailabilityResult> {
+    if (!asksAnything(page)) {
+      const format = page.query.responseFormat;
+      return Promise.resolve({ slots: [], format, memberStatuses: [], stale: false });
+    }
+    this.requestCount += 1;
+    return transport.availability(page.query, options);
   }
 
   private deliver(result: AvailabilityResult): void {
@@ -226,9 +244,7 @@ export class PageDataController implements ReactiveController {
     if (!transport || this.cache.get(page.key) || this.prefetches.has(page.key)) return;
     const controller = new AbortController();
     this.prefetches.set(page.key, controller);
-    this.requestCount += 1;
-    transport
-      .availability(page.query, { signal: controller.signal })
+    this.ask(transport, page, { signal: controller.signal })
       .then(
         (result) => {
           this.cache.set(page.key, { result, fetchedAt: this.clock() });
