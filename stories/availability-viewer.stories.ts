@@ -393,8 +393,8 @@ export const Narrow: Story = showing(undefined, 'A 280 px container shows one da
 /** A 280 px container in New York, whose first day has no hours inside the query. */
 export const NarrowFirstDayEmpty: Story = showing(
   'next-availability-button',
-  'The query starts at 00:00 UTC on Monday, Sunday evening in New York: the first one-day page has nothing, and offers a jump to the next availability.',
-  { width: '280px', tzid: 'America/New_York' },
+  'The query starts at 00:00 UTC on Monday, Sunday evening in New York: the first one-day page lies before it, asks the API nothing, and offers a jump to the next availability. The transport checks queries as the API does.',
+  { width: '280px', tzid: 'America/New_York', source: 'local' },
 );
 
 /** A wide container: the whole week. */

@@ -8,8 +8,9 @@
  * a story after a control change keeps its requests and cache; `undefined` for `demo`, which
  * stories express with the element's own `demo` attribute instead.
  */
-import type { AvailabilityQuery, CalendarSource } from '../../src/core/types.js';
-import { abortError } from '../../src/data/errors.js';
+import { parseQuery, toApiQuery } from '../../src/core/query.js';
+import type { AvailabilityQuery, CalendarSource, NormalisedQuery } from '../../src/core/types.js';
+import { SchedulingError, abortError } from '../../src/data/errors.js';
 import { HttpTransport } from '../../src/data/http.js';
 import { LocalTransport, demoTransport } from '../../src/data/local.js';
 import type { AvailabilityResult, RequestOptions, Transport } from '../../src/data/transport.js';
@@ -51,7 +52,8 @@ export const SOURCE_NAMES: readonly SourceName[] = [
 /** What each source does, for the docs. */
 export const SOURCE_DESCRIPTIONS: Readonly<Record<SourceName, string>> = {
   demo: 'the `demo` attribute: the built-in demo calendars, no network',
-  local: '`.transport = demoTransport()`: a LocalTransport over the demo calendars',
+  local:
+    '`.transport`: a LocalTransport over the demo calendars that first checks each query as the API does (422 for what the API would refuse)',
   never: 'a transport whose request never answers (the loading state)',
   empty: 'a LocalTransport where every member is busy all the time',
   stale: "demo calendars where one member's calendars are still syncing",
@@ -71,6 +73,27 @@ class NeverTransport implements Transport {
     return new Promise((_, reject) => {
       signal?.addEventListener('abort', () => reject(abortError()), { once: true });
     });
+  }
+}
+
+/**
+ * The demo calendars behind the API's own query check: a query the element sends that the
+ * API would refuse (say, with no query periods) fails here too, as `invalid_query`.
+ */
+class CheckedLocalTransport implements Transport {
+  private readonly local = demoTransport();
+
+  availability(query: NormalisedQuery, options?: RequestOptions): Promise<AvailabilityResult> {
+    const checked = parseQuery(toApiQuery(query));
+    if (!checked.ok) {
+      return Promise.reject(
+        new SchedulingError('invalid_query', 'HTTP 422: the API rejected the request', {
+          status: 422,
+          errors: checked.errors,
+        }),
+      );
+    }
+    return this.local.availability(query, options);
   }
 }
 
@@ -143,7 +166,7 @@ function createTransport(name: SourceName): Transport | undefined {
     case 'demo':
       return undefined;
     case 'local':
-      return demoTransport();
+      return new CheckedLocalTransport();
     case 'never':
       return new NeverTransport();
     case 'empty':
