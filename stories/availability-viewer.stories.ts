@@ -386,9 +386,14 @@ export const DstBerlinWeekInNewYork: Story = showing(
 // Sizes
 
 /** A 280 px container: one day per page. */
-export const Narrow: Story = showing(undefined, 'A 280 px container shows one day a page.', {
-  width: '280px',
-});
+export const Narrow: Story = showing(
+  undefined,
+  'A 280 px container shows one day a page. One person (Dagny, Europe/Berlin), so a single day always has free time to show.',
+  {
+    width: '280px',
+    query: demoQuery({ subs: ['acc_demo_dagny'], start: nextMonday() }),
+  },
+);
 
 /** A 280 px container in New York, whose first day has no hours inside the query. */
 export const NarrowFirstDayEmpty: Story = showing(
