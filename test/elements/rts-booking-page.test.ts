@@ -755,7 +755,10 @@ describe('the booking link page module', () => {
 
 describe('<rts-booking-page> against the embedded API', () => {
   /** A new booking link for Ada over the next days, made with the client secret; its token. */
-  async function newLinkToken(summary: string): Promise<string> {
+  async function newLinkToken(
+    summary: string,
+    options: { period?: { start: string; end: string }; callbacks?: boolean } = {},
+  ): Promise<string> {
     const { client_secret: secret } = (await (await fetch('/__test__/credentials')).json()) as {
       client_secret: string;
     };
@@ -768,12 +771,23 @@ describe('<rts-booking-page> against the embedded API', () => {
         availability: {
           participants: [{ members: [{ sub: 'acc_demo_ada' }], required: 'all' }],
           required_duration: { minutes: 30 },
-          query_periods: [{ start: iso(start), end: iso(start + 5 * 86_400_000) }],
+          query_periods: [
+            options.period ?? { start: iso(start), end: iso(start + 5 * 86_400_000) },
+          ],
           start_interval: { minutes: 30 },
         },
         target_calendars: [{ sub: 'acc_demo_ada', calendar_id: 'cal_demo_ada_work' }],
         tzid: 'Europe/London',
         recipient_fields: { name: 'required', email: 'required', note: 'optional' },
+        ...(options.callbacks
+          ? {
+              callback_urls: {
+                completed_url: `${location.origin}/demo/organiser/webhooks`,
+                no_times_suitable_url: `${location.origin}/demo/organiser/webhooks`,
+                no_times_displayed_url: `${location.origin}/demo/organiser/webhooks`,
+              },
+            }
+          : {}),
       }),
     });
     expect(response.status, await response.clone().text()).to.equal(200);
@@ -848,6 +862,42 @@ describe('<rts-booking-page> against the embedded API', () => {
     expect(urls.filter((u) => u.includes(token))).to.deep.equal([]);
   });
 
+  /** Whether the demo organiser received a webhook of `type` for the link with `summary`. */
+  async function webhookArrived(type: string, summary: string): Promise<boolean> {
+    const { webhooks } = (await (await fetch('/demo/organiser/webhooks')).json()) as {
+      webhooks: { type: string | null; verified: boolean; body: unknown }[];
+    };
+    return webhooks.some(
+      (w) => w.verified && w.type === type && JSON.stringify(w.body).includes(summary),
+    );
+  }
+
+  it('reports a link with no times once, and "none of these times work", to the organiser', async () => {
+    // 02:00-03:00 in London two days from now: Ada is never free then.
+    const night = Math.ceil(Date.now() / 86_400_000) * 86_400_000 + 2 * 86_400_000 + 2 * 3_600_000;
+    const empty = await mountReal(
+      await newLinkToken('Night call', {
+        period: { start: iso(night), end: iso(night + 3_600_000) },
+        callbacks: true,
+      }),
+    );
+    expect(empty.page.heading).to.equal('No times available');
+    await waitUntil(() => webhookArrived('no_times_displayed', 'Night call'), 'no webhook', {
+      timeout: 15000,
+      interval: 250,
+    });
+
+    const declined = await mountReal(await newLinkToken('Day call', { callbacks: true }));
+    await declined.page.clickNoneSuitable();
+    await declined.page.settled();
+    expect(declined.page.heading).to.equal('Thank you for letting us know');
+    expect(declined.errors).to.deep.equal([]);
+    await waitUntil(() => webhookArrived('no_times_suitable', 'Day call'), 'no webhook', {
+      timeout: 15000,
+      interval: 250,
+    });
+  });
+
   it('shows the invalid-link view for a token the API does not know', async () => {
     const { page, errors } = await mountReal('rts_not-a-real-token');
     expect(page.linkState).to.equal('invalid-link');
@@ -892,13 +942,13 @@ describe('demo organiser panel', () => {
       await page.clickBook();
       await page.settled();
       expect(page.heading).to.equal('You are booked');
-      await waitUntil(() => section.querySelector('.webhooks li'), 'no webhook listed', {
-        timeout: 15000,
-        interval: 250,
-      });
-      const item = section.querySelector('.webhooks li')!;
-      expect(item.querySelector('.badge')!.textContent!.trim()).to.equal('verified');
-      expect(item.querySelector('pre')!.textContent).to.contain('Panel call');
+      const ours = () =>
+        [...section.querySelectorAll('.webhooks li')].find((li) =>
+          li.querySelector('pre')!.textContent!.includes('Panel call'),
+        );
+      await waitUntil(ours, 'no webhook listed for the booking', { timeout: 15000, interval: 250 });
+      expect(ours()!.querySelector('.badge')!.textContent!.trim()).to.equal('verified');
+      expect(ours()!.querySelector('strong')!.textContent).to.equal('completed');
     } finally {
       window.open = realOpen;
       section.remove();
