@@ -49,12 +49,12 @@ export function timeToPaint(
         () => reject(new Error(`the expected state was not painted within ${timeoutMs} ms`)),
         timeoutMs,
       );
-      const finish = (found: number, sameFrame: boolean) => {
+      const finish = (found: number, sameFrame: boolean, inRendering = true) => {
         const done = () => {
           clearTimeout(timer);
           resolve({ start, found, painted: performance.now(), sameFrame });
         };
-        if (sameFrame) setTimeout(done, 0);
+        if (inRendering) setTimeout(done, 0);
         else requestAnimationFrame(() => setTimeout(done, 0));
       };
       try {
@@ -64,15 +64,19 @@ export function timeToPaint(
         reject(error);
         return;
       }
+      // Runs in the next frame: tells whether the observer below reported in this one.
+      let nextFrame = false;
+      requestAnimationFrame(() => (nextFrame = true));
       const probe = new ResizeObserver(() => {
         probe.disconnect();
-        if (painted()) return finish(performance.now(), true);
+        // Whichever frame this is, its paint follows, so setTimeout(0) still marks it.
+        if (painted()) return finish(performance.now(), !nextFrame);
         let waiting = true;
         const watcher = new MutationObserver(() => {
           if (!waiting || !painted()) return;
           waiting = false;
           watcher.disconnect();
-          finish(performance.now(), false);
+          finish(performance.now(), false, false);
         });
         watcher.observe(root(), OBSERVE);
       });
