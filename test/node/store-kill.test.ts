@@ -1,10 +1,12 @@
 /**
  * Crash safety of the file-backed store: a child process (`store-kill-writer.ts`, run with tsx)
- * writes events into a store in a temp directory in a tight loop and is killed with SIGKILL at a
- * random moment, 100 times over the same directory. After every kill the store must open, its
- * file must be valid JSON of the version 1 shape, and every event whose write the child had
- * acknowledged (it prints `ack <id>` only once `addEvents` resolved) must be in it, in every run
- * so far. Most kills land while a write is under way (a temp file is left behind), some before
+ * runs the embedded API over a store in a temp directory and, in tight loops, writes events into
+ * the store and makes bookings over HTTP (create a link, ask its slots, book one), until it is
+ * killed with SIGKILL at a random moment, 100 times over the same directory. After every kill
+ * the store must open, its file must be valid JSON of the version 1 shape, every event whose
+ * write the child had acknowledged (it prints the ack only once `addEvents` resolved) must be in
+ * it, and no booking that got a 201 may be lost (its link completed with that time, the event
+ * in the target calendar), in every run so far. Most kills land while a write is under way (a temp file is left behind), some before
  * the child finished opening the store; the reopen removes the leftovers.
  */
 import assert from 'node:assert/strict';
@@ -24,9 +26,19 @@ after(async () => {
   await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
 });
 
+/** A booking the API answered 201 for. */
+interface Booked {
+  link: string;
+  calendar: string;
+  start: string;
+}
+
 /** What one killed child did before it died. */
 interface Run {
+  /** Event ids whose write resolved. */
   acked: string[];
+  /** Bookings that got a 201: link id, target calendar, slot start. */
+  booked: Booked[];
   ready: boolean;
   /** Temp files in the directory right after the kill (a write was cut short). */
   leftovers: number;
@@ -44,6 +56,7 @@ async function killedRun(
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const acked: string[] = [];
+  const booked: Booked[] = [];
   let ready = false;
   let stderr = '';
   let buffer = '';
@@ -58,8 +71,11 @@ async function killedRun(
       if (line === 'ready') {
         ready = true;
         if ('afterReadyMs' in when) kill = setTimeout(killNow, when.afterReadyMs);
-      } else if (line.startsWith('ack ')) {
-        acked.push(line.slice(4));
+      } else if (line.startsWith('ack event ')) {
+        acked.push(line.slice('ack event '.length));
+      } else if (line.startsWith('ack booking ')) {
+        const [link, calendar, start] = line.slice('ack booking '.length).split(' ');
+        booked.push({ link: link!, calendar: calendar!, start: start! });
       }
     }
   });
@@ -70,7 +86,7 @@ async function killedRun(
   clearTimeout(kill);
   assert.equal(exit.signal, 'SIGKILL', `run ${run} ended by itself (${exit.code}): ${stderr}`);
   const leftovers = (await readdir(dir)).filter((name) => name.endsWith('.tmp')).length;
-  return { acked, ready, leftovers };
+  return { acked, booked, ready, leftovers };
 }
 
 describe('Store under SIGKILL', () => {
@@ -78,6 +94,7 @@ describe('Store under SIGKILL', () => {
     const dir = await mkdtemp(join(tmpdir(), 'se-store-kill-'));
     dirs.push(dir);
     const acknowledged = new Set<string>();
+    const bookings: Booked[] = [];
     let cutMidWrite = 0;
     let killedWhileOpening = 0;
     const started = Date.now();
@@ -87,11 +104,12 @@ describe('Store under SIGKILL', () => {
       const when =
         run % 10 === 5
           ? { afterSpawnMs: Math.floor(Math.random() * 400) }
-          : { afterReadyMs: Math.floor(Math.random() * 60) };
+          : { afterReadyMs: Math.floor(Math.random() * 200) };
       const result = await killedRun(dir, run, when);
       if (!result.ready) killedWhileOpening += 1;
       if (result.leftovers > 0) cutMidWrite += 1;
       for (const id of result.acked) acknowledged.add(id);
+      bookings.push(...result.booked);
 
       const text = await readFile(join(dir, 'store.json'), 'utf8');
       const data = JSON.parse(text) as StoreData;
@@ -106,6 +124,15 @@ describe('Store under SIGKILL', () => {
       );
       const lost = [...acknowledged].filter((id) => !ids.has(id));
       assert.deepEqual(lost, [], `after run ${run} (${result.acked.length} acked in it)`);
+      const lostBookings = bookings.filter(({ link, calendar, start }) => {
+        const stored = store.rtsLink(link);
+        const at = Date.parse(start);
+        const event = store
+          .eventsOf(calendar)
+          .find((e) => Date.parse(e.start) === at && e.source !== 'demo');
+        return stored?.status !== 'completed' || stored.booking?.start !== start || !event;
+      });
+      assert.deepEqual(lostBookings, [], `bookings lost after run ${run}`);
       assert.deepEqual(
         (await readdir(dir)).filter((name) => name.endsWith('.tmp')),
         [],
@@ -117,10 +144,14 @@ describe('Store under SIGKILL', () => {
     }
     const seconds = (Date.now() - started) / 1000;
     console.log(
-      `  ${RUNS} kills in ${seconds.toFixed(1)} s: ${acknowledged.size} acknowledged writes kept, ` +
+      `  ${RUNS} kills in ${seconds.toFixed(1)} s: ${acknowledged.size} acknowledged event writes and ` +
+        `${bookings.length} bookings answered 201 kept, ` +
         `${cutMidWrite} kills left a half-written temp file, ${killedWhileOpening} before the store was open`,
     );
     assert.ok(acknowledged.size >= RUNS, `only ${acknowledged.size} writes were acknowledged`);
+    // A booking waits for two store writes (its link, then itself) behind the event writes, so
+    // far fewer fit between start-up and the kill than event writes.
+    assert.ok(bookings.length >= 10, `only ${bookings.length} bookings were made`);
     assert.ok(cutMidWrite > 0, 'no kill landed inside a write');
   });
 });
