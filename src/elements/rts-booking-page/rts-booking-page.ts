@@ -27,7 +27,7 @@ import {
   type RtsFieldName,
   type RtsLink,
 } from '../../data/rts.js';
-import { formatCount, formattersFor, type Formatters } from '../../i18n/index.js';
+import { formatCount, formattersFor, type Formatters, type Strings } from '../../i18n/index.js';
 import { BookingConfirmedEvent } from '../shared/events.js';
 import { MonthCalendarController } from '../shared/month-calendar-controller.js';
 import {
@@ -141,7 +141,8 @@ export class RtsBookingPage extends SchedulingElement {
   private readonly monthCalendar = new MonthCalendarController(this, (key) => this.chooseDay(key));
   private days: PickerDay[] = [];
   private dayLabels = new Map<string, string>();
-  private derivedFor: { slots?: readonly ApiAvailableSlot[]; zone?: string; labels?: unknown } = {};
+  private daysFor: { slots?: readonly ApiAvailableSlot[]; zone?: string } = {};
+  private labelsFor: { days?: PickerDay[]; strings?: Strings; formatters?: Formatters } = {};
   private weekStart = 1;
   private focusTarget: FocusTarget | undefined;
   private requests: AbortController | undefined;
@@ -164,24 +165,26 @@ export class RtsBookingPage extends SchedulingElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('token') || changed.has('apiBase') || changed.has('client')) void this.load();
-    const derived = this.derivedFor;
-    if (derived.slots !== this.slots || derived.zone !== this.zone) {
+    if (this.daysFor.slots !== this.slots || this.daysFor.zone !== this.zone) {
       this.days = pickerDays(this.slots, this.zone);
+      this.daysFor = { slots: this.slots, zone: this.zone };
       this.keepValidChoice();
     }
-    const labels = [this.days, this.strings, this.formatters];
-    const old = derived.labels as unknown[] | undefined;
-    if (this.strings && (!old || labels.some((v, i) => v !== old[i]))) {
+    const labels = this.labelsFor;
+    const s = this.strings;
+    if (
+      s &&
+      (labels.days !== this.days || labels.strings !== s || labels.formatters !== this.formatters)
+    ) {
       this.weekStart = weekStartOf(this.formatLocale);
-      const s = this.strings;
       this.dayLabels = new Map(
         this.days.map((d) => [
           d.key,
           `${this.formatters.date(d.times[0]!.start)}, ${formatCount(s, 'slots', d.times.length)}`,
         ]),
       );
+      this.labelsFor = { days: this.days, strings: s, formatters: this.formatters };
     }
-    this.derivedFor = { slots: this.slots, zone: this.zone, labels };
   }
 
   protected override updated(): void {
