@@ -1,6 +1,6 @@
 /**
- * The data layer: transports that answer availability queries, their typed errors, and the
- * helpers controllers use to keep only the latest request.
+ * The data layer: transports that answer availability queries, the booking link client, their
+ * typed errors, and the helpers controllers use to keep only the latest request.
  */
 export type { AvailabilityResult, RequestOptions, Transport } from './transport.js';
 export {
@@ -25,3 +25,18 @@ export {
   MAX_RESPONSE_ITEMS,
 } from './validate.js';
 export { systemClock, timerSleep, untilAborted, type Clock, type Sleep } from './timing.js';
+export {
+  RtsClient,
+  RtsConflictError,
+  RtsLinkClosedError,
+  rtsBookingFromBody,
+  rtsLinkFromBody,
+  rtsSlotsFromBody,
+  type RtsApi,
+  type RtsBooking,
+  type RtsBookingRequest,
+  type RtsClientOptions,
+  type RtsLink,
+  type RtsRecipient,
+  type RtsRequestOptions,
+} from './rts.js';
