@@ -39,6 +39,7 @@ import {
 } from '../../core/slots.js';
 import { dayKey, isDayKey, startOfDay } from '../../core/time.js';
 import type {
+  ApiAvailableSlot,
   AvailabilityQuery,
   Interval,
   NormalisedQuery,
@@ -94,6 +95,16 @@ import { boundsTemplate, legendTemplate, navTemplate } from './viewer-parts.js';
 export type ViewerMode = 'confirm' | 'no_confirm' | 'multi_select' | 'free_select';
 const MODES: readonly ViewerMode[] = ['confirm', 'no_confirm', 'multi_select', 'free_select'];
 const keyOf = (slot: Interval) => `${slot.start}:${slot.end}`;
+/** Each answer's slots in epoch ms, converted once: cached pages are shown again and again. */
+const timedSlotsCache = new WeakMap<readonly ApiAvailableSlot[], readonly TimedSlot[]>();
+function timedSlotsOfAnswer(slots: readonly ApiAvailableSlot[]): readonly TimedSlot[] {
+  let timed = timedSlotsCache.get(slots);
+  if (!timed) {
+    timed = timedSlotsOf(slots);
+    timedSlotsCache.set(slots, timed);
+  }
+  return timed;
+}
 
 /**
  * A week grid of availability with keyboard, touch and mouse selection.
@@ -268,7 +279,7 @@ export class AvailabilityViewer extends SchedulingElement {
         result && this.grid && this.normalised
           ? pageAvailability(
               this.grid,
-              timedSlotsOf(result.slots),
+              timedSlotsOfAnswer(result.slots),
               result.format,
               this.normalised.requiredDuration,
             )
@@ -423,7 +434,7 @@ export class AvailabilityViewer extends SchedulingElement {
     ) {
       const kept = stillValidSelection(
         this.selection,
-        timedSlotsOf(this.data.result.slots),
+        timedSlotsOfAnswer(this.data.result.slots),
         visibleWindows(this.grid),
       );
       if (kept.length !== this.selection.length)
