@@ -1,0 +1,261 @@
+/**
+ * Faults seen through the elements in the browser. The elements talk to the embedded API the
+ * test runner mounts (real HTTP, real answers for the demo people) through `HttpTransport`,
+ * whose `fetch` is wrapped to inject faults by script before the real request: a connection
+ * failure (`TypeError`, what a dropped socket gives `fetch`), a hung request (the transport's
+ * timeout), 500/503 and 429 with `Retry-After`. What must hold: transient faults are retried
+ * within the bound and the element shows the recovered data without ever showing an error;
+ * lasting faults end in the error view with Retry after exactly 1 + retries requests, and Retry
+ * recovers once the faults stop. The node-side suite (`test/node/faults.test.ts`) covers the
+ * same over a real faulty socket server.
+ *
+ * Pacing: 60 pickers mounted at once, each with its own `HttpTransport` built from `api-base`
+ * and `token` (the default path), share one limiter; its grants never exceed 50 in any second.
+ * Those answers come from the wrapped `fetch` (not the shared embedded API, whose per-credential
+ * budget other test files use too).
+ */
+import { expect, waitUntil } from '@open-wc/testing';
+import type { AvailabilityQuery } from '../../src/core/types.js';
+import { HttpTransport } from '../../src/data/http.js';
+import { API_RATE_LIMITS, sharedRateLimiter } from '../../src/data/rate-limit.js';
+import '../../src/elements/availability-viewer/define.js';
+import type { AvailabilityViewer } from '../../src/elements/availability-viewer/availability-viewer.js';
+import type { SchedulingErrorDetail } from '../../src/elements/shared/events.js';
+import '../../src/elements/slot-picker/define.js';
+import type { SlotPicker } from '../../src/elements/slot-picker/slot-picker.js';
+import { loadStrings, type Strings } from '../../src/i18n/index.js';
+import { ViewerObject } from '../elements/availability-viewer-object.js';
+import { SlotPickerObject } from '../elements/slot-picker-object.js';
+
+const DAY = 86_400_000;
+const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+
+/** A fault to inject before the real request, or `pass` to let it through. */
+type Fault = 'pass' | 'drop' | 'hang' | 500 | 503 | { status: 429 | 503; retryAfter: string };
+
+/** A fetch that meets the n-th request (from 0) with `script(n)`, recording each start. */
+function faultyFetch(script: (n: number) => Fault) {
+  const starts: number[] = [];
+  const fetchWith: typeof fetch = (input, init) => {
+    const n = starts.length;
+    starts.push(performance.now());
+    const fault = script(n);
+    if (fault === 'pass') return window.fetch(input, init);
+    if (fault === 'drop') return Promise.reject(new TypeError('Failed to fetch'));
+    if (fault === 'hang') {
+      return new Promise((_, reject) =>
+        init?.signal?.addEventListener('abort', () =>
+          reject(new DOMException('The operation was aborted.', 'AbortError')),
+        ),
+      );
+    }
+    const status = typeof fault === 'number' ? fault : fault.status;
+    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
+    if (typeof fault === 'object') headers['Retry-After'] = fault.retryAfter;
+    return Promise.resolve(
+      new Response(
+        JSON.stringify({ errors: { base: [{ key: 'errors.test', description: 'injected' }] } }),
+        {
+          status,
+          headers,
+        },
+      ),
+    );
+  };
+  return { fetch: fetchWith, starts };
+}
+
+let secret: string;
+let strings: Strings;
+let query: AvailabilityQuery;
+
+before(async () => {
+  ({ client_secret: secret } = (await (await fetch('/__test__/credentials')).json()) as {
+    client_secret: string;
+  });
+  strings = await loadStrings('en');
+  const start = Math.ceil(Date.now() / DAY) * DAY + DAY;
+  query = {
+    participants: [
+      { members: [{ sub: 'acc_demo_ada' }, { sub: 'acc_demo_bruno' }], required: 'all' },
+    ],
+    required_duration: { minutes: 30 },
+    query_periods: [{ start: iso(start), end: iso(start + 5 * DAY) }],
+    max_results: 100,
+  };
+});
+
+/** A transport to the embedded API through `fetch`, timing out after `timeoutMs`. */
+function transportWith(fetchWith: typeof fetch, timeoutMs = 15_000): HttpTransport {
+  return new HttpTransport({
+    apiBase: location.origin,
+    token: secret,
+    fetch: fetchWith,
+    timeoutMs,
+  });
+}
+
+async function mountPicker(transport: HttpTransport) {
+  const el = document.createElement('slot-picker') as SlotPicker;
+  el.tzid = 'Europe/Berlin';
+  el.query = query;
+  el.transport = transport;
+  const errors: SchedulingErrorDetail[] = [];
+  el.addEventListener('scheduling-error', (e) => errors.push(e.detail));
+  document.body.append(el);
+  const page = new SlotPickerObject(el);
+  return { page, errors };
+}
+
+describe('faults through <slot-picker>', () => {
+  afterEach(() => document.querySelectorAll('slot-picker').forEach((el) => el.remove()));
+
+  it('recovers from a dropped connection, a 500 and a 429 with Retry-After: 1, showing the real days', async () => {
+    const faults: Fault[] = ['drop', 500, { status: 429, retryAfter: '1' }];
+    const { fetch: f, starts } = faultyFetch((n) => faults[n] ?? 'pass');
+    const { page, errors } = await mountPicker(transportWith(f));
+    await waitUntil(() => page.days.length > 0, 'the picker never showed days', {
+      timeout: 15_000,
+    });
+    expect(starts).to.have.length(4);
+    expect(starts[3]! - starts[2]!, 'waited for Retry-After').to.be.at.least(1000 - 5);
+    expect(errors).to.deep.equal([]);
+    expect(page.errorText).to.equal('');
+  });
+
+  it('shows the error view after 1 + 3 requests on a lasting 503, and Retry recovers', async () => {
+    let failing = true;
+    const { fetch: f, starts } = faultyFetch(() => (failing ? 503 : 'pass'));
+    const { page, errors } = await mountPicker(transportWith(f));
+    await waitUntil(() => page.errorText !== '', 'no error view', { timeout: 15_000 });
+    expect(starts).to.have.length(4);
+    expect(page.errorText).to.include(strings.t('errors.server'));
+    expect(page.canRetry).to.equal(true);
+    expect(errors.map((e) => [e.kind, e.status])).to.deep.equal([['server', 503]]);
+    failing = false;
+    await page.clickRetry();
+    await waitUntil(() => page.days.length > 0, 'Retry did not recover', { timeout: 15_000 });
+    expect(page.errorText).to.equal('');
+    expect(starts).to.have.length(5);
+  });
+});
+
+describe('faults through <availability-viewer>', () => {
+  afterEach(() => document.querySelectorAll('availability-viewer').forEach((el) => el.remove()));
+
+  async function mountViewer(transport: HttpTransport) {
+    const el = document.createElement('availability-viewer') as AvailabilityViewer;
+    el.tzid = 'Europe/Berlin';
+    el.days = 7;
+    el.query = query;
+    el.transport = transport;
+    const errors: SchedulingErrorDetail[] = [];
+    el.addEventListener('scheduling-error', (e) => errors.push(e.detail));
+    document.body.append(el);
+    return { page: new ViewerObject(el), errors, el };
+  }
+
+  it('recovers from a hung request (timeout) and a dropped connection, painting available cells', async () => {
+    const faults: Fault[] = ['hang', 'drop'];
+    const { fetch: f, starts } = faultyFetch((n) => faults[n] ?? 'pass');
+    const { page, errors } = await mountViewer(transportWith(f, 400));
+    await waitUntil(() => page.cellsIn('available').length > 0, 'no available cells', {
+      timeout: 15_000,
+    });
+    expect(starts.length).to.be.at.least(3);
+    expect(starts[1]! - starts[0]!, 'the hung request timed out first').to.be.at.least(400 - 5);
+    expect(errors).to.deep.equal([]);
+    expect(page.part('error')).to.equal(null);
+  });
+
+  it('shows the error view on lasting network failure, and Retry recovers', async () => {
+    let failing = true;
+    const { fetch: f, starts } = faultyFetch(() => (failing ? 'drop' : 'pass'));
+    const { page, errors } = await mountViewer(transportWith(f));
+    await waitUntil(() => page.part('error') !== null, 'no error view', { timeout: 15_000 });
+    expect(starts).to.have.length(4);
+    expect(page.part('error')!.textContent).to.include(strings.t('errors.network'));
+    expect(errors.map((e) => e.kind)).to.deep.equal(['network']);
+    failing = false;
+    await page.click(page.part('retry-button')!);
+    await waitUntil(() => page.cellsIn('available').length > 0, 'Retry did not recover', {
+      timeout: 15_000,
+    });
+    expect(page.part('error')).to.equal(null);
+  });
+});
+
+describe('pacing across many elements', () => {
+  it('60 pickers mounted at once never start more than 50 requests in a second', async function () {
+    this.timeout(30_000);
+    const token = `tok_pacing_${Date.now()}`;
+    const limiter = sharedRateLimiter(location.origin, token);
+    const grants = (limiter as unknown as { starts: number[] }).starts;
+    const granted: number[] = [];
+    const push = grants.push.bind(grants);
+    grants.push = (...items: number[]) => {
+      granted.push(...items);
+      return push(...items);
+    };
+    const realFetch = window.fetch;
+    const requests: number[] = [];
+    // Answer this token's requests here: one slot at the start of each query's period.
+    window.fetch = (input, init) => {
+      const auth = new Headers(init?.headers).get('Authorization');
+      if (auth !== `Bearer ${token}`) return realFetch(input, init);
+      requests.push(Date.now());
+      expect(requests.length, 'a request without a grant').to.be.at.most(granted.length);
+      const body = JSON.parse(String(init!.body)) as { query_periods: { start: string }[] };
+      const start = Date.parse(body.query_periods[0]!.start);
+      const slot = {
+        start: iso(start),
+        end: iso(start + 30 * 60_000),
+        participants: [{ sub: 'acc_a' }],
+      };
+      return Promise.resolve(
+        new Response(JSON.stringify({ available_slots: [slot] }), {
+          status: 200,
+          headers: { 'Content-Type': 'application/json' },
+        }),
+      );
+    };
+    const pickers: SlotPicker[] = [];
+    try {
+      const base = Date.UTC(2026, 11, 1, 9);
+      for (let i = 0; i < 60; i++) {
+        const el = document.createElement('slot-picker') as SlotPicker;
+        el.tzid = 'UTC';
+        el.setAttribute('api-base', location.origin);
+        el.setAttribute('token', token);
+        el.query = {
+          participants: [{ members: [{ sub: 'acc_a' }], required: 'all' }],
+          required_duration: { minutes: 30 },
+          query_periods: [{ start: iso(base + i * DAY), end: iso(base + i * DAY + 8 * 3_600_000) }],
+          response_format: 'slots',
+        };
+        pickers.push(el);
+      }
+      document.body.append(...pickers);
+      await waitUntil(
+        () => pickers.every((el) => el.shadowRoot?.querySelector('[part~="day"]')),
+        'not every picker showed its day',
+        { timeout: 20_000 },
+      );
+      expect(requests).to.have.length(60);
+      expect(granted).to.have.length(60);
+      const sorted = [...granted].sort((a, b) => a - b);
+      let busiest = 0;
+      for (let i = 0, j = 0; i < sorted.length; i++) {
+        while (sorted[i]! - sorted[j]! >= 1000) j++;
+        busiest = Math.max(busiest, i - j + 1);
+      }
+      expect(busiest).to.be.at.most(API_RATE_LIMITS.perSecond);
+      expect(sorted[59]! - sorted[0]!, 'the last ten waited for the next second').to.be.at.least(
+        1000,
+      );
+    } finally {
+      window.fetch = realFetch;
+      pickers.forEach((el) => el.remove());
+    }
+  });
+});
