@@ -110,7 +110,7 @@
 'rts.organizer_zone': str`La zona horaria de quien organiza es ${0} (${1}).`,
 'rts.outlook_calendar': `Outlook.com`,
 'rts.redirecting': `Te llevamos a la página siguiente…`,
-'rts.success_heading': `Tu reserva está hecha`,
+'rts.success_heading': `Tu reserva está confirmada`,
 'rts.with_organizer': str`Con ${0}`,
 'rts.your_time': `Tu hora`,
 'rts.your_time_zone': `Tu zona horaria`,

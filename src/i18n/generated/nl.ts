@@ -99,7 +99,7 @@
 'rts.missing_token_text': `De toegangscode ontbreekt in de link. Open de volledige link uit uw uitnodiging.`,
 'rts.name_required': `Vul uw naam in.`,
 'rts.no_times_text': `Er zijn geen tijden meer te boeken via deze link. De organisator is op de hoogte gebracht.`,
-'rts.none_suitable': `Geen van deze tijden past`,
+'rts.none_suitable': `Geen van deze tijden komt mij uit`,
 'rts.none_suitable_heading': `Bedankt voor uw bericht`,
 'rts.none_suitable_text': `We hebben de organisator laten weten dat geen van deze tijden u past.`,
 'rts.note_required': `Voeg een bericht toe.`,
