@@ -5,11 +5,12 @@
  * The package entry (`src/index.ts`) is bundled with esbuild (ES modules, minified, the lazy
  * locale modules split into chunks as a host's bundler would) and served with that policy from
  * a node:http server on 127.0.0.1 (port 0), next to a page that mounts `<slot-picker demo>`,
- * `<availability-viewer demo>` and a German calendar picker with the zone switcher. Headless
+ * `<availability-viewer demo>`, a German calendar picker with the zone switcher, and
+ * `<rts-booking-page>` for a booking link of the embedded API (mounted on the same server). Headless
  * Chromium (playwright-core) loads it; violations are collected three ways: a
  * `securitypolicyviolation` listener (registered by a module that runs before the bundle), the
  * policy's `report-uri`, and the console (Chromium logs every refusal there). The test then uses
- * the elements (opens a day, pages the viewer, searches zones) and asserts: zero violations,
+ * the elements (opens a day, pages the viewer, searches zones, books a time) and asserts: zero violations,
  * zero page errors, times rendered, and every shadow root styled by adopted constructable
  * stylesheets with no `<style>` element of its own (so no `style-src` exception is needed).
  */
@@ -19,6 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { createApi, type Api } from '../../server/api.js';
 
 const POLICY = [
   "default-src 'self'",
@@ -30,6 +32,7 @@ const POLICY = [
   'report-uri /csp-report',
 ].join('; ');
 
+/** The test page; `{TOKEN}` is the booking link's token. */
 const PAGE = `<!doctype html>
 <html lang="en">
   <head>
@@ -43,6 +46,7 @@ const PAGE = `<!doctype html>
     <slot-picker id="picker" demo tzid="Europe/Berlin"></slot-picker>
     <availability-viewer id="viewer" demo tzid="America/New_York" days="7"></availability-viewer>
     <slot-picker id="german" demo locale="de" layout="calendar" timezone-select></slot-picker>
+    <rts-booking-page id="booking" token="{TOKEN}" tzid="Europe/Paris"></rts-booking-page>
   </body>
 </html>`;
 
@@ -68,6 +72,7 @@ const CHROMIUM_ARGS = [
 ];
 
 let server: Server;
+let api: Api;
 let base: string;
 let browser: Browser;
 const reports: unknown[] = [];
@@ -94,12 +99,16 @@ before(async () => {
     files.set(`/bundle/${name}`, { type: 'text/javascript', body: file.contents });
   }
   assert.ok(files.has('/bundle/index.js'), 'the bundle has its entry');
-  files.set('/', { type: 'text/html', body: PAGE });
+  api = await createApi({ memory: true });
   files.set('/probe.js', { type: 'text/javascript', body: PROBE });
   files.set('/page.css', { type: 'text/css', body: 'body { font-family: sans-serif; }' });
 
   server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
+    if (path.startsWith('/v1/')) {
+      void api.handle(req, res);
+      return;
+    }
     if (req.method === 'POST' && path === '/csp-report') {
       let body = '';
       req.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -128,6 +137,32 @@ before(async () => {
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // A booking link on the same origin for the booking page (the embedded API answers /v1/).
+  const day = Math.floor(Date.now() / 86_400_000) * 86_400_000;
+  const created = await fetch(`${base}/v1/real_time_scheduling`, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${api.clientSecret}`, 'Content-Type': 'application/json' },
+    body: JSON.stringify({
+      event: { event_id: 'csp-1', summary: 'Intro call', description: 'A first conversation' },
+      availability: {
+        participants: [{ members: [{ sub: 'acc_demo_ada' }], required: 'all' }],
+        required_duration: { minutes: 30 },
+        query_periods: [
+          {
+            start: new Date(day + 86_400_000).toISOString(),
+            end: new Date(day + 15 * 86_400_000).toISOString(),
+          },
+        ],
+      },
+      target_calendars: [{ sub: 'acc_demo_ada', calendar_id: 'cal_demo_ada_work' }],
+      tzid: 'Europe/London',
+    }),
+  });
+  assert.equal(created.status, 200);
+  const { url } = ((await created.json()) as { real_time_scheduling: { url: string } })
+    .real_time_scheduling;
+  const token = /#token=(.+)$/.exec(url)![1]!;
+  files.set('/', { type: 'text/html', body: PAGE.replace('{TOKEN}', token) });
   browser = await chromium.launch({
     executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
     headless: true,
@@ -139,6 +174,7 @@ after(async () => {
   await browser?.close();
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve));
+  await api?.close();
 });
 
 /** Text of the elements matching `selector` in the shadow root of `#host` (one level of nesting into shadow roots below it). */
@@ -172,6 +208,8 @@ describe('strict Content-Security-Policy', () => {
           .querySelector('#viewer')
           ?.shadowRoot?.querySelectorAll('[role="gridcell"].available').length ?? 0) > 0 &&
         (document.querySelector('#german')?.shadowRoot?.querySelectorAll('[part~="available"]')
+          .length ?? 0) > 0 &&
+        (document.querySelector('#booking')?.shadowRoot?.querySelectorAll('[part~="available"]')
           .length ?? 0) > 0,
       undefined,
       { timeout: 20_000 },
@@ -212,6 +250,19 @@ describe('strict Content-Security-Policy', () => {
           ?.shadowRoot?.querySelectorAll('[role="option"]').length ?? 0) > 0,
     );
     await zone.press('Enter');
+
+    // Book through the booking page: date, time, the form, Book, the confirmation.
+    const booking = page.locator('#booking');
+    await booking.locator('[part~="available"]').first().click();
+    await booking.locator('[part~="time"]').first().click();
+    await booking.locator('input[name="name"]').fill('Grace Hopper');
+    await booking.locator('input[name="email"]').fill('grace@example.com');
+    await booking.locator('[part~="confirm-button"]').click();
+    await page.waitForFunction(
+      () => document.querySelector('#booking')?.shadowRoot?.querySelector('[part~="ics-link"]'),
+      undefined,
+      { timeout: 20_000 },
+    );
     await page.waitForTimeout(300);
 
     // A string, not a function: tsx would wrap a named inner function in a helper the page lacks.
