@@ -377,6 +377,28 @@ describe('<rts-booking-page> open link', () => {
     expect(client.bookings).to.have.length(2);
   });
 
+  it('holds the form while booking: Book and Back disabled, busy, announced', async () => {
+    const client = new FakeRts();
+    client.bookAnswer = () => 'never';
+    const { page } = await mount(client);
+    await toConfirm(page);
+    await page.fill('name', 'Grace');
+    await page.fill('email', 'grace@example.com');
+    await page.clickBook();
+    const root = page.el.shadowRoot!;
+    expect(root.querySelector('[part="base"]')!.getAttribute('aria-busy')).to.equal('true');
+    expect(root.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.disabled).to.equal(
+      true,
+    );
+    expect(root.querySelector<HTMLButtonElement>('[part~="back-button"]')!.disabled).to.equal(true);
+    expect(page.announcement).to.equal('Booking…');
+    await page.press('Escape');
+    expect(page.heading, 'Escape does not leave a booking in flight').to.equal(
+      'Confirm your booking',
+    );
+    await expect(page.el).to.be.accessible();
+  });
+
   it('leaves for redirect_url unless the host cancels booking-redirect', async () => {
     for (const cancel of [false, true]) {
       const client = new FakeRts();

@@ -28,9 +28,11 @@ export function headingView(text: string, part = 'heading'): TemplateResult {
   return html`<h2 part=${part} tabindex="-1">${text}</h2>`;
 }
 
-/** Back to the previous step. */
-export function backButton(text: string, onBack: () => void): TemplateResult {
-  return html`<button type="button" part="back-button" @click=${onBack}>${text}</button>`;
+/** Back to the previous step; disabled while the step's request is in flight. */
+export function backButton(text: string, onBack: () => void, disabled = false): TemplateResult {
+  return html`<button type="button" part="back-button" ?disabled=${disabled} @click=${onBack}>
+    ${text}
+  </button>`;
 }
 
 /** The days with times, one tab stop, each a button with its date and count. */
@@ -116,7 +118,7 @@ export function confirmView(
     ${texts.confirm}
   </button>`;
   const actions = html`<div class="actions">
-    ${backButton(texts.back, onBack)} ${confirmButton}
+    ${backButton(texts.back, onBack, form?.busy)} ${confirmButton}
   </div>`;
   if (!form) {
     return html`${headingView(texts.heading)}
