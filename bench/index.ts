@@ -37,7 +37,8 @@ import {
 import type { RoundFigures } from './pages/compare.js';
 import type { RequestScript } from './pages/compare-ours-page.js';
 
-const REFERENCE = 'cronofy-elements@1.67.7';
+/** The reference package; `BENCH_REFERENCE` names another spec (e.g. to try the unavailable path). */
+const REFERENCE = process.env.BENCH_REFERENCE ?? 'cronofy-elements@1.67.7';
 const ROUNDS = 7;
 const MEMORY_NAVIGATIONS = 100;
 const KB = 1024;
@@ -93,15 +94,19 @@ async function entrySize(
 
 /** Fetches the reference package into `dir`; its bundle's path, or why it is unavailable. */
 function fetchReference(dir: string): { bundle: string } | { problem: string } {
-  const pack = spawnSync('npm', ['pack', REFERENCE, '--silent', '--pack-destination', dir], {
-    encoding: 'utf8',
-    timeout: 180_000,
-  });
+  const pack = spawnSync(
+    'npm',
+    ['pack', REFERENCE, '--pack-destination', dir, '--loglevel', 'error'],
+    { encoding: 'utf8', timeout: 180_000 },
+  );
   const tarball = pack.stdout?.trim().split('\n').pop();
   if (pack.status !== 0 || !tarball) {
-    return {
-      problem: (pack.stderr || pack.error?.message || 'npm pack failed').trim().split('\n')[0]!,
-    };
+    const errors = (pack.stderr ?? '')
+      .split('\n')
+      .map((line) => line.replace(/^npm error\s*/, '').trim())
+      .filter((line) => line !== '' && !line.startsWith('A complete log'));
+    const reason = errors.slice(0, 2).join('; ') || pack.error?.message || 'npm pack failed';
+    return { problem: reason };
   }
   const untar = spawnSync('tar', ['xzf', join(dir, tarball), '-C', dir], { encoding: 'utf8' });
   if (untar.status !== 0) return { problem: `could not extract ${tarball}: ${untar.stderr}` };
