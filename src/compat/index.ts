@@ -60,6 +60,8 @@ const NAMES: Record<ElementKind, string> = {
   'slot-picker': 'Slot Picker',
 };
 
+const REDERIVE = Symbol('re-derive');
+
 /**
  * The element's own configuration-problem channel: the shown configuration error plus its
  * `scheduling-error` event and `error` notification, exactly as for a bad attribute.
@@ -95,8 +97,9 @@ function mount<E extends SchedulingElement, O extends object>(
     if (reason === undefined) ownProblems.delete(option);
     else ownProblems.add(option);
     (element as unknown as ConfigProblems).setConfigProblem(option, reason);
-    // Asking again with `query` marked changed makes the element re-derive what it shows.
-    element.requestUpdate('query', undefined);
+    // An update with `query` marked changed (from a value it never had) makes the element
+    // re-derive what it shows, also when the problem cleared was the only change.
+    element.requestUpdate('query', REDERIVE);
   };
 
   const apply = (partial: Record<string, unknown>) => {

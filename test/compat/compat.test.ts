@@ -350,6 +350,23 @@ describe('SchedulingElements.AvailabilityViewer(options)', () => {
     expect(viewer.cellsIn('selected').length).to.be.greaterThan(0);
   });
 
+  it('shows the grid once update() fixes the only problem, a callback that was not a function', async () => {
+    setup();
+    const instance = SchedulingElements.AvailabilityViewer({
+      target_id: 'target',
+      demo: true,
+      callback: 42 as never,
+    });
+    const viewer = new ViewerObject(instance.element);
+    await viewer.loaded();
+    expect(viewer.part('config-error')?.textContent).to.contain('callback');
+    const received: Notification[] = [];
+    instance.update({ callback: (n) => received.push(n) });
+    await viewer.loaded();
+    expect(viewer.part('config-error')).to.equal(null);
+    expect(viewer.cells().length).to.be.greaterThan(0);
+  });
+
   it('shows a configuration error for a bad type and fires the error notification', async () => {
     const { received, callback } = setup();
     const instance = SchedulingElements.AvailabilityViewer({
