@@ -649,7 +649,25 @@ describe('<rts-booking-page> states', () => {
     await page.settled();
     expect(page.linkState).to.equal('expired');
     expect(page.focusedElement, 'the interruption takes focus').to.equal('h2');
-    expect(seen.errors.map((e) => e.kind)).to.include('gone');
+    expect(seen.errors.map((e) => e.kind)).to.deep.equal(['gone']);
+  });
+
+  it('reloads the link when a 410 while booking carries no view, reporting it once', async () => {
+    const client = new FakeRts();
+    client.bookAnswer = () => {
+      client.linkAnswer = openLink({ status: 'disabled', display_message: 'Closed for now' });
+      return new RtsLinkClosedError('HTTP 410', undefined);
+    };
+    const { page, seen } = await mount(client);
+    await toConfirm(page);
+    await page.fill('name', 'Grace');
+    await page.fill('email', 'grace@example.com');
+    await page.clickBook();
+    await page.settled();
+    await waitUntil(() => page.linkState === 'disabled', 'the disabled view is not shown');
+    expect(page.organizerMessage).to.equal('Closed for now');
+    expect(seen.errors.map((e) => e.kind)).to.deep.equal(['gone']);
+    expect(client.calls).to.deep.equal(['link', 'slots', 'book', 'link']);
   });
 
   it('tells the organiser once when an open link has no times', async () => {

@@ -43,7 +43,7 @@ import { SchedulingElement } from '../shared/scheduling-element.js';
 import { backButton, confirmView, headingView, timeListView } from '../shared/step-views.js';
 import { stepStyles } from '../shared/step-styles.js';
 import { baseStyles } from '../shared/styles.js';
-import { errorView, skeletonView, zoneLine } from '../shared/templates.js';
+import { configErrorView, errorView, skeletonView, zoneLine } from '../shared/templates.js';
 import {
   closedLinkView,
   conflictView,
@@ -66,7 +66,14 @@ import { rtsBookingPageStyles } from './rts-booking-page.styles.js';
 import { BookingRedirectEvent } from './rts-events.js';
 
 /** What the page as a whole shows. */
-type Phase = 'loading' | 'flow' | 'closed' | 'load-error' | 'invalid-link' | 'missing-token';
+type Phase =
+  | 'loading'
+  | 'flow'
+  | 'closed'
+  | 'load-error'
+  | 'invalid-link'
+  | 'missing-token'
+  | 'config';
 
 /** Where the recipient is in the booking flow. */
 type Step = 'day' | 'time' | 'confirm' | 'success' | 'declined';
@@ -164,7 +171,14 @@ export class RtsBookingPage extends SchedulingElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('token') || changed.has('apiBase') || changed.has('client')) void this.load();
+    if (
+      changed.has('token') ||
+      changed.has('apiBase') ||
+      changed.has('client') ||
+      (changed.has('tzid') && this.phase === 'config')
+    ) {
+      void this.load();
+    }
     if (this.daysFor.slots !== this.slots || this.daysFor.zone !== this.zone) {
       this.days = pickerDays(this.slots, this.zone);
       this.daysFor = { slots: this.slots, zone: this.zone };
@@ -223,6 +237,8 @@ export class RtsBookingPage extends SchedulingElement {
     switch (this.phase) {
       case 'loading':
         return skeletonView(s, SKELETON_ROWS);
+      case 'config':
+        return configErrorView(s, this.configProblems);
       case 'missing-token':
         return linkStateView(
           'missing-token',
@@ -428,8 +444,8 @@ export class RtsBookingPage extends SchedulingElement {
     return this.requests.signal;
   }
 
-  /** Loads the link's view and, when open, its times. */
-  private async load(): Promise<void> {
+  /** Loads the link's view and, when open, its times; `reportClosed` false when a 410 was just reported. */
+  private async load(reportClosed = true): Promise<void> {
     if (!this.client && this.token.trim() === '') {
       this.requests?.abort();
       this.requests = undefined;
@@ -438,14 +454,26 @@ export class RtsBookingPage extends SchedulingElement {
       this.setConfigProblem('token', 'the booking link has no token.');
       return;
     }
-    this.setConfigProblem('token', undefined);
+    // An injected client does not use `token` or `api-base`: their problems do not apply.
+    if (this.client) {
+      this.setConfigProblem('token', undefined);
+      this.setConfigProblem('api-base', undefined);
+    }
+    if (this.configProblems.length > 0) {
+      // A bad zone, API base or token: show which, and ask nothing.
+      this.requests?.abort();
+      this.requests = undefined;
+      this.phase = 'config';
+      this.link = undefined;
+      return;
+    }
     const signal = this.freshSignal();
     const client = this.activeClient();
     if (this.phase !== 'flow') this.phase = 'loading';
     try {
       const link = await client.link({ signal });
       if (link.status !== 'open') {
-        this.showClosed(link);
+        this.showClosed(link, reportClosed);
         return;
       }
       const slots = await client.slots({}, { signal });
@@ -468,7 +496,7 @@ export class RtsBookingPage extends SchedulingElement {
     const detail = errorDetail(error);
     this.fireError(detail);
     if (error instanceof RtsLinkClosedError && error.link) {
-      this.showClosed(error.link);
+      this.showClosed(error.link, false);
     } else if (detail.kind === 'auth' || detail.kind === 'not_found') {
       if (this.phase === 'flow') this.focusTarget = 'heading';
       this.phase = 'invalid-link';
@@ -481,14 +509,12 @@ export class RtsBookingPage extends SchedulingElement {
   }
 
   /** Shows a link that cannot be booked; focus moves there only when it interrupts the flow. */
-  private showClosed(link: RtsLink): void {
+  private showClosed(link: RtsLink, report = true): void {
     if (this.phase === 'flow') this.focusTarget = 'heading';
     this.link = link;
     this.phase = 'closed';
-    this.fireError({
-      kind: 'gone',
-      message: `The booking link is ${link.status}.`,
-    });
+    // A 410 was already reported as the failure it is; a link found closed on load is reported here.
+    if (report) this.fireError({ kind: 'gone', message: `The booking link is ${link.status}.` });
   }
 
   private chooseDay(key: string): void {
@@ -631,7 +657,7 @@ export class RtsBookingPage extends SchedulingElement {
       if (isAbortError(error)) return;
       this.onBookingFailure(error);
     } finally {
-      if (!signal.aborted) this.busy = false;
+      this.busy = false;
     }
   }
 
@@ -674,8 +700,8 @@ export class RtsBookingPage extends SchedulingElement {
       return;
     }
     if (error instanceof RtsLinkClosedError) {
-      if (error.link) this.showClosed(error.link);
-      else void this.load();
+      if (error.link) this.showClosed(error.link, false);
+      else void this.load(false);
       return;
     }
     const problems = serverFieldProblems(
@@ -713,14 +739,14 @@ export class RtsBookingPage extends SchedulingElement {
       const detail = errorDetail(error);
       this.fireError(detail);
       if (error instanceof RtsLinkClosedError && error.link) {
-        this.showClosed(error.link);
+        this.showClosed(error.link, false);
         return;
       }
       this.actionError = detail;
       this.retryAction = () => void this.declineAll();
       this.announce(s.t(`errors.${detail.kind}`));
     } finally {
-      if (!signal.aborted) this.busy = false;
+      this.busy = false;
     }
   };
 
