@@ -7,13 +7,15 @@
  * Not in the table, by the contract: boolean attributes (`demo`, `timezone-select`,
  * `allow-expansion`, `bounds-control`: any value means true), `locale` (an unknown locale falls
  * back to English with a `scheduling-warning`) and `.translations` (unknown keys are warnings).
- * `<rts-booking-page>` is not in the package yet.
+ * `<rts-booking-page>` has `tzid`, `api-base` and `token` of these (its times come from the link).
  */
 import { expect, waitUntil } from '@open-wc/testing';
-import type { AvailabilityQuery, NormalisedQuery } from '../../src/core/types.js';
+import type { ApiAvailableSlot, AvailabilityQuery, NormalisedQuery } from '../../src/core/types.js';
+import type { RtsApi, RtsBooking, RtsLink } from '../../src/data/rts.js';
 import type { AvailabilityResult, RequestOptions, Transport } from '../../src/data/transport.js';
 import '../../src/elements/availability-viewer/define.js';
 import type { SchedulingErrorDetail } from '../../src/elements/shared/events.js';
+import '../../src/elements/rts-booking-page/define.js';
 import '../../src/elements/slot-picker/define.js';
 import { loadStrings, type Strings } from '../../src/i18n/index.js';
 
@@ -44,6 +46,39 @@ class CountingTransport implements Transport {
   }
 }
 
+/** A booking-link client that counts requests (as the transport's) and offers one open link. */
+class CountingRts implements RtsApi {
+  constructor(private readonly counter: CountingTransport) {}
+  link(): Promise<RtsLink> {
+    this.counter.requests += 1;
+    return Promise.resolve({
+      id: 'rts_1',
+      status: 'open',
+      summary: 'Intro call',
+      description: null,
+      location: null,
+      duration_minutes: 30,
+      organizer: { name: 'Ada Demo', tzid: 'Europe/London' },
+      fields: { name: 'required', email: 'required', note: 'off' },
+      window: { start: '2026-12-01T00:00:00Z', end: '2026-12-15T00:00:00Z' },
+      display_message: null,
+      booking: null,
+    });
+  }
+  async slots(): Promise<ApiAvailableSlot[]> {
+    return (await this.counter.availability({} as NormalisedQuery)).slots.map((s) => ({ ...s }));
+  }
+  book(): Promise<RtsBooking> {
+    return Promise.reject(new Error('not in this test'));
+  }
+  noTimesSuitable(): Promise<void> {
+    return Promise.resolve();
+  }
+  noTimesDisplayed(): Promise<void> {
+    return Promise.resolve();
+  }
+}
+
 const PAYLOAD = '<img src=x onerror="window.__pwned=1">';
 
 const BAD_QUERIES = [
@@ -66,7 +101,10 @@ const BAD_API_BASES = ['http://[not a host', 'http://', 'javascript:alert(1)', '
 const BAD_TOKENS = ['tok\nX-Injected: 1', 'tök€n', 'two words', 'tok\u0000'];
 
 /** Attribute x bad values for each element; `transport: false` leaves the HTTP transport in charge. */
-const TABLE: Record<'slot-picker' | 'availability-viewer', [string, string[], boolean?][]> = {
+const TABLE: Record<
+  'slot-picker' | 'availability-viewer' | 'rts-booking-page',
+  [string, string[], boolean?][]
+> = {
   'slot-picker': [
     ['query', BAD_QUERIES],
     ['mode', ['multi', '', 'CONFIRM', 'multi_select', PAYLOAD]],
@@ -89,6 +127,11 @@ const TABLE: Record<'slot-picker' | 'availability-viewer', [string, string[], bo
     ['api-base', BAD_API_BASES, false],
     ['token', BAD_TOKENS, false],
   ],
+  'rts-booking-page': [
+    ['tzid', BAD_ZONES],
+    ['api-base', BAD_API_BASES, false],
+    ['token', BAD_TOKENS, false],
+  ],
 };
 
 const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
@@ -107,11 +150,18 @@ for (const [tag, rows] of Object.entries(TABLE)) {
           const el = document.createElement(tag) as HTMLElement & {
             query: unknown;
             transport: Transport | undefined;
+            client: RtsApi | undefined;
             updateComplete: Promise<boolean>;
           };
           const transport = new CountingTransport();
-          el.query = QUERY;
-          if (injectTransport) el.transport = transport;
+          if (tag === 'rts-booking-page') {
+            // The booking page loads a link through its client, else over HTTP with its token.
+            if (injectTransport) el.client = new CountingRts(transport);
+            else if (attribute !== 'token') el.setAttribute('token', 'rts_well_formed_token');
+          } else {
+            el.query = QUERY;
+            if (injectTransport) el.transport = transport;
+          }
           el.setAttribute(attribute, value);
           const events: SchedulingErrorDetail[] = [];
           el.addEventListener('scheduling-error', (e) => events.push(e.detail));
