@@ -67,13 +67,7 @@ import { BookingRedirectEvent } from './rts-events.js';
 
 /** What the page as a whole shows. */
 type Phase =
-  | 'loading'
-  | 'flow'
-  | 'closed'
-  | 'load-error'
-  | 'invalid-link'
-  | 'missing-token'
-  | 'config';
+  'loading' | 'flow' | 'closed' | 'load-error' | 'invalid-link' | 'missing-token' | 'config';
 
 /** Where the recipient is in the booking flow. */
 type Step = 'day' | 'time' | 'confirm' | 'success' | 'declined';
