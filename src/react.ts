@@ -8,7 +8,12 @@
 import { createComponent, type EventName } from '@lit/react';
 import * as React from 'react';
 import { AvailabilityViewer as AvailabilityViewerElement } from './availability-viewer.js';
+import {
+  RtsBookingPage as RtsBookingPageElement,
+  type BookingRedirectEvent,
+} from './rts-booking-page.js';
 import type {
+  BookingConfirmedEvent,
   NoSlotsFoundEvent,
   SchedulingErrorEvent,
   SchedulingWarningEvent,
@@ -45,4 +50,18 @@ export const SlotPicker = createComponent({
   react: React,
   events: commonEvents,
   displayName: 'SlotPicker',
+});
+
+/** `<rts-booking-page>` as a React component. */
+export const RtsBookingPage = createComponent({
+  tagName: 'rts-booking-page',
+  elementClass: RtsBookingPageElement,
+  react: React,
+  events: {
+    onBookingConfirmed: 'booking-confirmed' as EventName<BookingConfirmedEvent>,
+    onBookingRedirect: 'booking-redirect' as EventName<BookingRedirectEvent>,
+    onSchedulingError: 'scheduling-error' as EventName<SchedulingErrorEvent>,
+    onSchedulingWarning: 'scheduling-warning' as EventName<SchedulingWarningEvent>,
+  },
+  displayName: 'RtsBookingPage',
 });

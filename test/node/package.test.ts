@@ -160,7 +160,7 @@ describe('the packed package', () => {
     assert.ok(exported['scheduling-elements/slot-picker']!.includes('SlotPicker'));
     assert.ok(exported['scheduling-elements/rts-booking-page']!.includes('RtsBookingPage'));
     assert.deepEqual(
-      ['AvailabilityViewer', 'SlotPicker'].filter(
+      ['AvailabilityViewer', 'RtsBookingPage', 'SlotPicker'].filter(
         (n) => !exported['scheduling-elements/react']!.includes(n),
       ),
       [],
