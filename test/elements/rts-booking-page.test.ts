@@ -704,6 +704,9 @@ describe('<rts-booking-page> states', () => {
     expect(page.heading).to.equal('This booking link is not valid');
     expect(page.canRetry).to.equal(false);
     expect(seen.errors).to.deep.equal([{ kind: 'auth', status: 401, message: 'HTTP 401' }]);
+    expect(seen.notifications).to.deep.equal([
+      { notification: { type: 'error', element: 'Booking Page', message: 'HTTP 401' } },
+    ]);
     await expect(page.el).to.be.accessible();
   });
 
