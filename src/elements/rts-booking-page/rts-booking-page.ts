@@ -56,8 +56,7 @@ import {
 import {
   FIELD_MAX_LENGTH,
   FIELD_NAMES,
-  fieldProblem,
-  recipientOf,
+  RecipientFormController,
   serverFieldProblems,
   type FieldProblem,
 } from './recipient-form.js';
@@ -130,10 +129,6 @@ export class RtsBookingPage extends SchedulingElement {
   @state() private busy = false;
   @state() private conflict = false;
   @state() private booking: RtsBooking | undefined;
-  @state() private values: Record<RtsFieldName, string> = { name: '', email: '', note: '' };
-  @state() private touched = new Set<RtsFieldName>();
-  @state() private submitted = false;
-  @state() private serverErrors: Partial<Record<RtsFieldName, FieldProblem>> = {};
   @state() private dayKeyShown: string | undefined;
   @state() private pending: PickerTime | undefined;
   @state() private redirecting = false;
@@ -150,6 +145,7 @@ export class RtsBookingPage extends SchedulingElement {
   private noTimesReported = false;
   private retryAction: (() => void) | undefined;
   private readonly icsFile = new IcsFileController(this);
+  private readonly form = new RecipientFormController(this, () => this.link?.fields);
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
@@ -323,7 +319,7 @@ export class RtsBookingPage extends SchedulingElement {
         name,
         rule,
         label: labels[name],
-        value: this.values[name],
+        value: this.form.values[name],
         error: this.shownError(name),
       });
     }
@@ -566,13 +562,6 @@ export class RtsBookingPage extends SchedulingElement {
     return this.renderRoot.querySelector<HTMLElement>('[aria-invalid="true"]');
   }
 
-  /** The problem with a field's value, the server's first, or undefined. */
-  private fieldProblem(name: RtsFieldName): FieldProblem | undefined {
-    const rule = this.link?.fields[name] ?? 'off';
-    if (rule === 'off') return undefined;
-    return this.serverErrors[name] ?? fieldProblem(name, rule, this.values[name]);
-  }
-
   /** A field's problem in the visitor's words. */
   private problemText(name: RtsFieldName, problem: FieldProblem): string {
     const s = this.strings!;
@@ -592,29 +581,22 @@ export class RtsBookingPage extends SchedulingElement {
 
   /** The error shown under a field: once it was left, or after a submit attempt. */
   private shownError(name: RtsFieldName): string | undefined {
-    const problem = this.submitted || this.touched.has(name) ? this.fieldProblem(name) : undefined;
+    const problem = this.form.shownProblem(name);
     return problem && this.problemText(name, problem);
   }
 
-  private readonly onFieldInput = (name: RtsFieldName, value: string): void => {
-    this.values = { ...this.values, [name]: value };
-    if (this.serverErrors[name]) {
-      const { [name]: _dropped, ...rest } = this.serverErrors;
-      this.serverErrors = rest;
-    }
-  };
+  private readonly onFieldInput = (name: RtsFieldName, value: string): void =>
+    this.form.input(name, value);
 
   private readonly onFieldBlur = (name: RtsFieldName): void => {
     // Chromium also blurs a focused field that a step change removes: not a visit to record.
-    if (this.step !== 'confirm' || this.touched.has(name) || this.values[name] === '') return;
-    this.touched = new Set([...this.touched, name]);
+    if (this.step === 'confirm') this.form.leave(name);
   };
 
   private readonly submit = (): void => {
     const time = this.pending;
     if (!time || this.busy) return;
-    this.submitted = true;
-    if (FIELD_NAMES.some((name) => this.fieldProblem(name))) {
+    if (!this.form.submit()) {
       this.focusTarget = 'field';
       this.announce(this.strings!.t('rts.fix_fields'));
       return;
@@ -633,7 +615,7 @@ export class RtsBookingPage extends SchedulingElement {
       const booking = await this.activeClient().book(
         {
           slot: { start: time.slot.start, end: time.slot.end },
-          recipient: recipientOf(this.link!.fields, this.values),
+          recipient: this.form.recipient(),
         },
         { signal },
       );
@@ -702,8 +684,7 @@ export class RtsBookingPage extends SchedulingElement {
       error instanceof SchedulingError ? error.errors : undefined,
     );
     if (detail.kind === 'invalid_query' && Object.keys(problems).length > 0) {
-      this.serverErrors = problems;
-      this.submitted = true;
+      this.form.reject(problems);
       this.focusTarget = 'field';
       this.announce(s.t('rts.fix_fields'));
       return;
