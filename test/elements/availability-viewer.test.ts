@@ -432,6 +432,21 @@ describe('availability-viewer: navigation and data', () => {
     expect(el.selectedSlots[0]!.start).to.equal('2026-12-01T09:00:00Z');
   });
 
+  it('changes its visible hours in place, keeping a selection that is still shown', async () => {
+    const { el, view } = await viewer(berlin());
+    el.mode = 'multi_select';
+    await el.updateComplete;
+    await view.click(view.cell('2026-12-01', '10:00'));
+    el.startTime = '07:00';
+    el.endTime = '12:00';
+    await el.updateComplete;
+    await view.loaded();
+    expect(view.rowKeys()).to.deep.equal(['07:00', '08:00', '09:00', '10:00', '11:00']);
+    expect(view.cellsIn('available')).to.include('2026-12-01 07:00');
+    expect(view.cellsIn('selected')).to.deep.equal(['2026-12-01 10:00']);
+    expect(el.selectedSlots).to.have.length(1);
+  });
+
   it('never takes focus from the page on a refresh', async () => {
     const wrapper = await fixture(html`<div><input aria-label="outside" /></div>`);
     const { el, view } = await viewer(berlin());

@@ -195,6 +195,8 @@ export class AvailabilityViewer extends SchedulingElement {
   private gridKey = '';
   private availability: PageAvailability | undefined;
   private mappedResult: unknown;
+  /** The grid `availability` was mapped onto: a new grid (other hours or interval) maps again. */
+  private mappedGrid: GridPage | undefined;
   private selection: TimedSlot[] = [];
   private selectedKeys = new Set<string>();
   private shownDates = '';
@@ -271,10 +273,12 @@ export class AvailabilityViewer extends SchedulingElement {
     const result = this.grid && this.data.status === 'ready' ? this.data.result : undefined;
     if (
       result !== this.mappedResult ||
+      this.grid !== this.mappedGrid ||
       (changed as Map<PropertyKey, unknown>).has('anchorDay') ||
       !result
     ) {
       this.mappedResult = result;
+      this.mappedGrid = this.grid;
       this.availability =
         result && this.grid && this.normalised
           ? pageAvailability(
