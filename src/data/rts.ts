@@ -7,8 +7,8 @@
  * a wrong shape rejects with a `SchedulingError` of kind `bad_response` naming the offending
  * path. Failures reuse the data layer's kinds (`auth` 401, `gone` 410, `conflict` 409,
  * `invalid_query` 422, `network`, `server`...); a 409 on booking is an `RtsConflictError`
- * carrying the fresh slots, a 410 an `RtsLinkClosedError` carrying the link's public view when
- * the server sent it. A caller's abort rejects with an `AbortError`, not a failure.
+ * carrying the fresh slots (and the link's view when another booking on the same link won), a
+ * 410 an `RtsLinkClosedError` carrying the link's public view when the server sent it. A caller's abort rejects with an `AbortError`, not a failure.
  */
 import { isValidZone } from '../core/time.js';
 import type { ApiAvailableSlot } from '../core/types.js';
@@ -105,15 +105,26 @@ export interface RtsApi {
   noTimesDisplayed(options?: RtsRequestOptions): Promise<void>;
 }
 
-/** The slot was taken between showing and booking; `availableSlots` are the fresh times. */
+/**
+ * The slot was taken between showing and booking; `availableSlots` are the fresh times. When
+ * another booking on the same link won, `link` is the link's view (completed, with its time).
+ */
 export class RtsConflictError extends SchedulingError {
   /** The times still free, validated and sorted. */
   readonly availableSlots: ApiAvailableSlot[];
+  /** The link's current public view, when the server included it. */
+  readonly link: RtsLink | undefined;
 
-  constructor(message: string, availableSlots: ApiAvailableSlot[], status = 409) {
+  constructor(
+    message: string,
+    availableSlots: ApiAvailableSlot[],
+    status = 409,
+    link: RtsLink | undefined = undefined,
+  ) {
     super('conflict', message, { status });
     this.name = 'RtsConflictError';
     this.availableSlots = availableSlots;
+    this.link = link;
   }
 }
 
@@ -322,7 +333,9 @@ export class RtsClient implements RtsApi {
     const { status, body } = await this.request('POST', '/v1/rts/bookings', request, options);
     if (status === 409) {
       const slots = isRecord(body) ? rtsSlotsFromBody(body.available_slots) : [];
-      throw new RtsConflictError('HTTP 409: the time was just taken', slots, status);
+      const link =
+        isRecord(body) && body.link !== undefined ? rtsLinkFromBody(body.link) : undefined;
+      throw new RtsConflictError('HTTP 409: the time was just taken', slots, status, link);
     }
     if (status === 410) throw this.closed(status, body);
     if (status !== 201 && status !== 200) throw errorFromResponse(status, body);

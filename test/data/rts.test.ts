@@ -126,6 +126,20 @@ describe('RtsClient', () => {
     expect((error as RtsConflictError).kind).to.equal('conflict');
     expect((error as RtsConflictError).availableSlots).to.deep.equal([SLOT]);
 
+    const lost = clientAnswering(409, {
+      errors: { slot: [{ key: 'errors.slot_unavailable', description: 'taken' }] },
+      available_slots: [],
+      link: { ...LINK, status: 'completed', booking: { start: SLOT.start, end: SLOT.end } },
+    });
+    const raced = await rejection(
+      lost.client.book({ slot: { start: SLOT.start, end: SLOT.end }, recipient: {} }),
+    );
+    expect((raced as RtsConflictError).link!.booking).to.deep.equal({
+      start: SLOT.start,
+      end: SLOT.end,
+    });
+    expect((error as RtsConflictError).link).to.equal(undefined);
+
     const closed = clientAnswering(410, {
       errors: { link: [{ key: 'errors.link_expired', description: 'expired' }] },
       link: { ...LINK, status: 'expired' },

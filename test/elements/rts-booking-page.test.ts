@@ -356,6 +356,38 @@ describe('<rts-booking-page> open link', () => {
     expect(page.availableDates).to.deep.equal(['2']);
   });
 
+  it('shows the booked time when another booking on the same link won the race', async () => {
+    const client = new FakeRts();
+    const booked = { start: '2026-12-02T16:00:00Z', end: '2026-12-02T16:30:00Z' };
+    client.bookAnswer = () =>
+      new RtsConflictError('HTTP 409', [], 409, openLink({ status: 'completed', booking: booked }));
+    const { page, seen } = await mount(client);
+    await toConfirm(page);
+    await page.fill('name', 'Grace');
+    await page.fill('email', 'grace@example.com');
+    await page.clickBook();
+    await page.settled();
+    expect(page.linkState).to.equal('completed');
+    expect(page.linkStateText).to.contain('Wednesday, December 2, 2026, 11:00 – 11:30 AM');
+    expect(page.focusedElement).to.equal('h2');
+    expect(seen.errors.map((e) => e.kind)).to.deep.equal(['conflict']);
+    expect(client.calls).not.to.include('no_times_displayed');
+  });
+
+  it('says so, and tells the organiser once, when a conflict leaves no times at all', async () => {
+    const client = new FakeRts();
+    client.bookAnswer = () => new RtsConflictError('HTTP 409', []);
+    const { page } = await mount(client);
+    await toConfirm(page);
+    await page.fill('name', 'Grace');
+    await page.fill('email', 'grace@example.com');
+    await page.clickBook();
+    await page.settled();
+    expect(page.headings).to.deep.equal(['That time was just taken', 'No times available']);
+    expect(client.calls.filter((c) => c === 'no_times_displayed')).to.have.length(1);
+    await expect(page.el).to.be.accessible();
+  });
+
   it('keeps the fields after a network failure while booking and books on Retry', async () => {
     const client = new FakeRts();
     client.bookAnswer = (r, call) =>

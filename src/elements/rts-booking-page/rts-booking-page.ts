@@ -267,12 +267,12 @@ export class RtsBookingPage extends SchedulingElement {
       return html`${headingView(s.t('rts.none_suitable_heading'))}
         <p class="state" part="declined">${s.t('rts.none_suitable_text')}</p>`;
     }
+    const conflict = this.conflict ? conflictView(s) : nothing;
     if (this.days.length === 0) {
-      return html`${headingView(s.t('common.no_times'))}
+      return html`${conflict}${headingView(s.t('common.no_times'))}
         <p class="state" part="empty">${s.t('rts.no_times_text')}</p>`;
     }
     const day = this.days.find((d) => d.key === this.dayKeyShown);
-    const conflict = this.conflict ? conflictView(s) : nothing;
     if (this.step === 'confirm' && this.pending) {
       return html`${error}${this.confirmStep(this.pending)}`;
     }
@@ -471,15 +471,21 @@ export class RtsBookingPage extends SchedulingElement {
       this.slots = slots;
       this.phase = 'flow';
       this.loadError = undefined;
-      if (slots.length === 0 && !this.noTimesReported) {
-        this.noTimesReported = true;
-        // Not tied to the load's signal: a later reload must not cancel the one report.
-        client.noTimesDisplayed().catch((error: unknown) => this.fireError(errorDetail(error)));
-      }
+      if (slots.length === 0) this.reportNoTimes();
     } catch (error) {
       if (isAbortError(error)) return;
       this.onLoadFailure(error);
     }
+  }
+
+  /** Tells the organiser, once per page, that the open link is showing no times. */
+  private reportNoTimes(): void {
+    if (this.noTimesReported) return;
+    this.noTimesReported = true;
+    // Not tied to a request signal: a later reload must not cancel the one report.
+    this.activeClient()
+      .noTimesDisplayed()
+      .catch((error: unknown) => this.fireError(errorDetail(error)));
   }
 
   private onLoadFailure(error: unknown): void {
@@ -661,9 +667,15 @@ export class RtsBookingPage extends SchedulingElement {
     const s = this.strings!;
     const detail = errorDetail(error);
     this.fireError(detail);
+    if (error instanceof RtsConflictError && error.link && error.link.status !== 'open') {
+      // Another booking on this very link won: it is used up, so say what was booked.
+      this.showClosed(error.link, false);
+      return;
+    }
     if (error instanceof RtsConflictError) {
       this.slots = error.availableSlots;
       this.conflict = true;
+      if (error.availableSlots.length === 0) this.reportNoTimes();
       this.pending = undefined;
       this.step = 'day';
       // The fresh times are laid out in willUpdate; stay on the day if it still has times.
