@@ -6,15 +6,17 @@
  * hung requests. Every answer goes through the real `HttpTransport` (an injected `fetch` returns
  * it), so the real parsing and validation path runs.
  *
- * The split of the 10 000 generated answers:
- * - 10 000 through the transport and validation layer alone (fast, no DOM): each ends in exactly
- *   the slots the contract promises or the typed failure of the expected kind, never a hang, a
- *   throw of anything else, or a credential in a message.
- * - 400 mounted into a fresh `<slot-picker>` and 400 into a fresh `<availability-viewer>`
- *   (valid slots shaped to the grids' half-hour rows): each ends in the expected days or cells,
- *   the empty state, or the error view for the expected kind (Retry offered exactly when it can
- *   help) with one `scheduling-error` of that kind, as the page objects see them.
- * `<rts-booking-page>` is not in the package yet, so it is not covered here.
+ * The split of the generated answers:
+ * - 10 000 through the data layer alone (fast, no DOM), each twice: as an availability answer
+ *   through `HttpTransport`, and as a booking link's slots through `RtsClient`. Each ends in
+ *   exactly the slots the contract promises or the typed failure of the expected kind, never a
+ *   hang, a throw of anything else, or a credential in a message.
+ * - 400 mounted into a fresh `<slot-picker>`, 400 into a fresh `<availability-viewer>` (valid
+ *   slots shaped to the grids' half-hour rows) and 300 into a fresh `<rts-booking-page>` (as its
+ *   link's slots, through `RtsClient`): each ends in the expected days or cells, the empty
+ *   state, the invalid-link view (401, 404) or the error view for the expected kind (Retry
+ *   offered exactly when it can help) with one `scheduling-error` of that kind, as the page
+ *   objects see them.
  * Throughout, nothing reaches `window` 'error' or 'unhandledrejection' and nothing is logged
  * with `console.error`.
  */
@@ -28,21 +30,26 @@ import type {
 import { SchedulingError } from '../../src/data/errors.js';
 import { HttpTransport } from '../../src/data/http.js';
 import { RateLimiter } from '../../src/data/rate-limit.js';
+import { RtsClient } from '../../src/data/rts.js';
 import type { AvailabilityResult } from '../../src/data/transport.js';
 import '../../src/elements/availability-viewer/define.js';
 import type { AvailabilityViewer } from '../../src/elements/availability-viewer/availability-viewer.js';
+import '../../src/elements/rts-booking-page/define.js';
+import type { RtsBookingPage } from '../../src/elements/rts-booking-page/rts-booking-page.js';
 import type { SchedulingErrorDetail } from '../../src/elements/shared/events.js';
 import { isRetryable } from '../../src/elements/shared/templates.js';
 import '../../src/elements/slot-picker/define.js';
 import type { SlotPicker } from '../../src/elements/slot-picker/slot-picker.js';
 import { loadStrings, type Strings } from '../../src/i18n/index.js';
 import { ViewerObject } from '../elements/availability-viewer-object.js';
+import { RtsBookingPageObject } from '../elements/rts-booking-page-object.js';
 import { SlotPickerObject } from '../elements/slot-picker-object.js';
 import {
   DURATION_MIN,
   WINDOW,
   answerArb,
   generatedFetch,
+  rtsFetch,
   type ExpectedSlot,
   type GeneratedAnswer,
 } from './responses.js';
@@ -50,6 +57,7 @@ import {
 const TOKEN = 'tok_robustness_secret';
 const TRANSPORT_RUNS = 10_000;
 const ELEMENT_RUNS = 400;
+const BOOKING_PAGE_RUNS = 300;
 
 /** Every element shares one generous limiter: this suite is about data, not pacing. */
 const limiter = new RateLimiter({ perSecond: 1e9, perMinute: 1e9 });
@@ -117,7 +125,7 @@ afterEach(() => {
 
 /** A comparable form of slots: `start|end|sorted subs`. */
 function keysOf(slots: readonly ExpectedSlot[]): string[] {
-  return slots.map((s) => `${s.start}|${s.end}|${[...s.subs].sort().join(',')}`);
+  return slots.map((s) => `${s.start}|${s.end}|${[...new Set(s.subs)].sort().join(',')}`);
 }
 
 function resultKeys(result: AvailabilityResult): string[] {
@@ -128,6 +136,43 @@ function resultKeys(result: AvailabilityResult): string[] {
       subs: s.participants.map((p) => p.sub),
     })),
   );
+}
+
+/** The same answer as a booking link's slots, through `RtsClient`. */
+async function checkRtsSlots(answer: GeneratedAnswer): Promise<void> {
+  const client = new RtsClient({
+    apiBase: 'https://api.example.test',
+    token: TOKEN,
+    fetch: generatedFetch(answer),
+    timeoutMs: answer.transport === 'hang' ? 20 : 10_000,
+  });
+  let slots: Awaited<ReturnType<RtsClient['slots']>> | undefined;
+  let error: unknown;
+  try {
+    slots = await client.slots();
+  } catch (e) {
+    error = e;
+  }
+  const label = `booking link slots, ${answer.label}`;
+  if (answer.rts.outcome === 'error') {
+    expect(error, label).to.be.instanceOf(SchedulingError);
+    expect((error as SchedulingError).kind, `${label}: ${String(error)}`).to.equal(answer.rts.kind);
+    expect((error as SchedulingError).message).not.to.include(TOKEN);
+    return;
+  }
+  expect(error, `${label}: ${String(error)}`).to.equal(undefined);
+  const shown = slots!.map((s) => ({
+    start: Date.parse(s.start),
+    end: Date.parse(s.end),
+    subs: [...new Set(s.participants.map((p) => p.sub))],
+  }));
+  expect([...new Set(keysOf(shown))].sort(), label).to.deep.equal(
+    [...new Set(keysOf(answer.rts.slots))].sort(),
+  );
+  const starts = shown.map((s) => s.start);
+  expect(starts, `${label}: sorted`).to.deep.equal([...starts].sort((a, b) => a - b));
+  for (const slot of slots!)
+    expect(slot.start).to.match(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d{3})?Z$/);
 }
 
 describe('bad data: the transport and validation layer', () => {
@@ -163,6 +208,7 @@ describe('bad data: the transport and validation layer', () => {
           expect(failure.message).not.to.include(TOKEN);
           if (answer.status >= 300) expect(failure.status).to.equal(answer.status);
         }
+        await checkRtsSlots(answer);
       }),
       { numRuns: TRANSPORT_RUNS },
     );
@@ -328,6 +374,70 @@ describe('bad data: mounted into the elements', () => {
         }
       }),
       { numRuns: ELEMENT_RUNS },
+    );
+  });
+
+  it(`<rts-booking-page>: ${BOOKING_PAGE_RUNS} generated answers each end in its days, the no-times state, the invalid-link view or the expected error`, async function () {
+    this.timeout(300_000);
+    await fc.assert(
+      fc.asyncProperty(answerArb(true), async (answer) => {
+        const el = document.createElement('rts-booking-page') as RtsBookingPage;
+        el.tzid = 'UTC';
+        el.locale = 'en';
+        el.navigate = () => undefined;
+        el.client = new RtsClient({
+          apiBase: 'https://api.example.test',
+          token: 'rts_robust_token',
+          fetch: rtsFetch(answer),
+          timeoutMs: answer.transport === 'hang' ? 20 : 10_000,
+        });
+        const events: SchedulingErrorDetail[] = [];
+        el.addEventListener('scheduling-error', (e) => events.push(e.detail));
+        container.append(el);
+        try {
+          const page = new RtsBookingPageObject(el);
+          await page.settled();
+          const root = el.shadowRoot!;
+          expect(root.querySelector('[part~="config-error"]'), answer.label).to.equal(null);
+          const expected = answer.rts;
+          if (expected.outcome === 'error') {
+            if (expected.kind === 'auth' || expected.kind === 'not_found') {
+              expect(page.linkState, answer.label).to.equal('invalid-link');
+              expect(
+                events.map((e) => e.kind),
+                answer.label,
+              ).to.deep.equal([expected.kind]);
+              return;
+            }
+            expectErrorShown(
+              strings,
+              expected.kind,
+              { text: page.errorText, canRetry: page.canRetry },
+              events,
+              answer.label,
+            );
+            return;
+          }
+          expect(events, answer.label).to.deep.equal([]);
+          expect(page.errorText, answer.label).to.equal('');
+          const days = [...new Set(expected.slots.map((s) => utcDay(s.start)))].sort();
+          if (days.length === 0) {
+            expect(root.querySelector('[part~="empty"]')?.textContent, answer.label).to.include(
+              strings.t('rts.no_times_text'),
+            );
+            return;
+          }
+          const shown = [...root.querySelectorAll<HTMLElement>('[part~="available"]')].map(
+            (b) => b.dataset.day!,
+          );
+          // The calendar opens on the first month with times and enables exactly its days.
+          const month = days[0]!.slice(0, 7);
+          expect(shown.sort(), answer.label).to.deep.equal(days.filter((d) => d.startsWith(month)));
+        } finally {
+          el.remove();
+        }
+      }),
+      { numRuns: BOOKING_PAGE_RUNS },
     );
   });
 });

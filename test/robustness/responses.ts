@@ -43,6 +43,11 @@ export interface GeneratedAnswer {
   /** The raw body text (null for a bodiless status). */
   body: string | null;
   expect: Expectation;
+  /**
+   * What the booking link's slots endpoint (`RtsClient.slots`) must make of the same answer: it
+   * accepts only 200, does not check slot lengths or member statuses, and clips nothing.
+   */
+  rts: Expectation;
   /** Short description for failure messages. */
   label: string;
 }
@@ -94,6 +99,8 @@ function isoOf(ms: number, variant: number): string {
 interface GenSlot {
   json: unknown;
   valid: boolean;
+  /** Well formed for the booking link's slots (which do not check the length). */
+  rtsValid: boolean;
   start: number;
   end: number;
   subs: string[];
@@ -162,7 +169,7 @@ function validSlotArb(lengthArb: fc.Arbitrary<number>, aligned: boolean): fc.Arb
           writable: true,
         });
       }
-      return { json, valid: true, start, end, subs: [...new Set(subs)].sort() };
+      return { json, valid: true, rtsValid: true, start, end, subs: [...new Set(subs)].sort() };
     });
 }
 
@@ -237,7 +244,9 @@ function corruptSlotArb(base: fc.Arbitrary<GenSlot>): fc.Arbitrary<GenSlot> {
           json.end = isoOf(slot.end + MINUTE, 0);
           break;
       }
-      return { ...slot, json: out, valid: false };
+      // Only the last defect (a minute too long) leaves a slot the booking link accepts.
+      const end = defect === 11 ? slot.end + MINUTE : slot.end;
+      return { ...slot, end, json: out, valid: false, rtsValid: defect === 11 };
     });
 }
 
@@ -290,7 +299,7 @@ export function expectedSlots(slots: readonly GenSlot[]): ExpectedSlot[] {
 /** A 2xx body in the `slots` format with its expectation. */
 function slotsBodyArb(
   aligned: boolean,
-): fc.Arbitrary<{ body: string; expect: Expectation; label: string }> {
+): fc.Arbitrary<{ body: string; expect: Expectation; rts: Expectation; label: string }> {
   const valid = validSlotArb(fc.constant(DURATION_MIN), aligned);
   const entries: fc.Arbitrary<GenSlot[]> = fc.oneof(
     // Tidy or untidy valid lists: unsorted, duplicated, overlapping (30-minute slots 1 minute apart).
@@ -319,6 +328,7 @@ function slotsBodyArb(
         Array.from({ length: count }, (_, i) => ({
           ...slot,
           json: { ...(slot.json as object), participants: [{ sub: `acc_${i % 7}` }] },
+          rtsValid: slot.rtsValid,
           subs: [`acc_${i % 7}`],
         })),
       ),
@@ -351,8 +361,17 @@ function slotsBodyArb(
       const expect: Expectation = valid
         ? { outcome: 'ok', slots: expectedSlots(slots), stale: statuses.stale }
         : { outcome: 'error', kind: 'bad_response' };
+      const rtsValid = fieldOk && slots.length <= 10_000 && slots.every((s) => s.rtsValid);
+      const rts: Expectation = rtsValid
+        ? {
+            outcome: 'ok',
+            slots: slots.map(({ start, end, subs }) => ({ start, end, subs })),
+            stale: false,
+          }
+        : { outcome: 'error', kind: 'bad_response' };
       return {
         body: JSON.stringify(body),
+        rts,
         expect,
         label: `${slots.length} slots${valid ? '' : ', malformed'}`,
       };
@@ -360,7 +379,12 @@ function slotsBodyArb(
 }
 
 /** 2xx answers that are not usable JSON objects. */
-const notAnObjectArb: fc.Arbitrary<{ body: string; expect: Expectation; label: string }> = fc
+const notAnObjectArb: fc.Arbitrary<{
+  body: string;
+  expect: Expectation;
+  rts: Expectation;
+  label: string;
+}> = fc
   .oneof(
     fc.constantFrom(
       '',
@@ -393,6 +417,7 @@ const notAnObjectArb: fc.Arbitrary<{ body: string; expect: Expectation; label: s
   .map((body) => ({
     body,
     expect: { outcome: 'error', kind: 'bad_response' },
+    rts: { outcome: 'error', kind: 'bad_response' },
     label: 'not a usable object',
   }));
 
@@ -446,6 +471,8 @@ export function answerArb(aligned: boolean): fc.Arbitrary<GeneratedAnswer> {
       headers: { 'Content-Type': 'application/json' },
       body: part.body,
       expect: part.expect,
+      // The booking link's slots endpoint answers 200 and nothing else.
+      rts: status === 200 ? part.rts : ({ outcome: 'error', kind: 'bad_response' } as Expectation),
       label: `${status}: ${part.label}`,
     }));
   const bodiless = fc.constantFrom(204, 205).map((status) => ({
@@ -454,6 +481,7 @@ export function answerArb(aligned: boolean): fc.Arbitrary<GeneratedAnswer> {
     headers: {},
     body: null,
     expect: { outcome: 'error', kind: 'bad_response' } as Expectation,
+    rts: { outcome: 'error', kind: 'bad_response' } as Expectation,
     label: `${status} without a body`,
   }));
   const failed = fc
@@ -481,6 +509,7 @@ export function answerArb(aligned: boolean): fc.Arbitrary<GeneratedAnswer> {
       },
       body: status === 304 ? null : body,
       expect: { outcome: 'error', kind: kindOfStatus(status) } as Expectation,
+      rts: { outcome: 'error', kind: kindOfStatus(status) } as Expectation,
       label: `${status} error`,
     }));
   const down = fc.constantFrom('throw' as const, 'hang' as const).map((transport) => ({
@@ -489,6 +518,7 @@ export function answerArb(aligned: boolean): fc.Arbitrary<GeneratedAnswer> {
     headers: {},
     body: null,
     expect: { outcome: 'error', kind: 'network' } as Expectation,
+    rts: { outcome: 'error', kind: 'network' } as Expectation,
     label: transport === 'throw' ? 'network down' : 'no answer (timeout)',
   }));
   return fc.oneof(
@@ -522,6 +552,40 @@ export function generatedFetch(answer: GeneratedAnswer): typeof fetch {
     }
     return Promise.resolve(
       new Response(answer.body, { status: answer.status, headers: answer.headers }),
+    );
+  };
+}
+
+/** A valid open booking link, as `GET /v1/rts/link` answers it. */
+export const RTS_LINK = {
+  id: 'sch_robust',
+  status: 'open',
+  summary: 'Intro call',
+  description: null,
+  location: null,
+  duration_minutes: DURATION_MIN,
+  organizer: { name: 'Ada Demo', tzid: 'Europe/London' },
+  fields: { name: 'required', email: 'required', note: 'off' },
+  window: { start: '2026-11-01T00:00:00Z', end: '2027-01-01T00:00:00Z' },
+  display_message: null,
+  booking: null,
+};
+
+/**
+ * A `fetch` for the booking page: the link's view is always valid, the slots request meets
+ * `answer`, and the page's signals (`no_times_displayed`) are accepted.
+ */
+export function rtsFetch(answer: GeneratedAnswer): typeof fetch {
+  const slots = generatedFetch(answer);
+  return (input, init) => {
+    const path = new URL(String(input), 'https://api.example.test').pathname;
+    if (path === '/v1/rts/slots') return slots(input, init);
+    const body = path === '/v1/rts/link' ? { link: RTS_LINK } : {};
+    return Promise.resolve(
+      new Response(JSON.stringify(body), {
+        status: path === '/v1/rts/link' ? 200 : 202,
+        headers: { 'Content-Type': 'application/json' },
+      }),
     );
   };
 }
