@@ -937,6 +937,31 @@ describe('<rts-booking-page> against the embedded API', () => {
     expect(urls.filter((u) => u.includes(token))).to.deep.equal([]);
   });
 
+  it('lets exactly one of two pages on the same link book; the other shows the booked time', async () => {
+    const token = await newLinkToken('Same link race');
+    const pages = [await mountReal(token), await mountReal(token)];
+    for (const { page } of pages) {
+      await page.clickFirstAvailableDate();
+      await page.clickTimeAt(0);
+      await page.fill('name', 'Grace Hopper');
+      await page.fill('email', 'grace@example.com');
+    }
+    // Both requests leave before either answer arrives.
+    for (const { page } of pages) {
+      page.el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="confirm-button"]')!.click();
+    }
+    for (const { page } of pages) await page.settled();
+    const winners = pages.filter(({ page }) => page.heading === 'You are booked');
+    const losers = pages.filter(({ page }) => page.linkState === 'completed');
+    expect(winners).to.have.length(1);
+    expect(losers).to.have.length(1);
+    expect(losers[0]!.page.linkStateText).to.contain('Booked time:');
+    const kinds = losers[0]!.errors.map((e) => e.kind);
+    expect(kinds, '409 when it raced, 410 when it came after').to.have.length(1);
+    expect(['conflict', 'gone']).to.include(kinds[0]);
+    await expect(losers[0]!.page.el).to.be.accessible();
+  });
+
   /** Whether the demo organiser received a webhook of `type` for the link with `summary`. */
   async function webhookArrived(type: string, summary: string): Promise<boolean> {
     const { webhooks } = (await (await fetch('/demo/organiser/webhooks')).json()) as {
