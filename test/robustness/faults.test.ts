@@ -6,7 +6,9 @@
  * timeout), 500/503 and 429 with `Retry-After`. What must hold: transient faults are retried
  * within the bound and the element shows the recovered data without ever showing an error;
  * lasting faults end in the error view with Retry after exactly 1 + retries requests, and Retry
- * recovers once the faults stop. The node-side suite (`test/node/faults.test.ts`) covers the
+ * recovers once the faults stop. `<rts-booking-page>` (whose client does not retry on its own)
+ * shows a failed load with Retry and recovers; a booking whose answer is lost after the server
+ * made it is not lost: asking again shows the link completed with that time. The node-side suite (`test/node/faults.test.ts`) covers the
  * same over a real faulty socket server.
  *
  * Pacing: 60 pickers mounted at once, each with its own `HttpTransport` built from `api-base`
@@ -18,13 +20,17 @@ import { expect, waitUntil } from '@open-wc/testing';
 import type { AvailabilityQuery } from '../../src/core/types.js';
 import { HttpTransport } from '../../src/data/http.js';
 import { API_RATE_LIMITS, sharedRateLimiter } from '../../src/data/rate-limit.js';
+import { RtsClient, type RtsBooking } from '../../src/data/rts.js';
 import '../../src/elements/availability-viewer/define.js';
 import type { AvailabilityViewer } from '../../src/elements/availability-viewer/availability-viewer.js';
+import '../../src/elements/rts-booking-page/define.js';
+import type { RtsBookingPage } from '../../src/elements/rts-booking-page/rts-booking-page.js';
 import type { SchedulingErrorDetail } from '../../src/elements/shared/events.js';
 import '../../src/elements/slot-picker/define.js';
 import type { SlotPicker } from '../../src/elements/slot-picker/slot-picker.js';
 import { loadStrings, type Strings } from '../../src/i18n/index.js';
 import { ViewerObject } from '../elements/availability-viewer-object.js';
+import { RtsBookingPageObject } from '../elements/rts-booking-page-object.js';
 import { SlotPickerObject } from '../elements/slot-picker-object.js';
 
 const DAY = 86_400_000;
@@ -182,6 +188,92 @@ describe('faults through <availability-viewer>', () => {
       timeout: 15_000,
     });
     expect(page.part('error')).to.equal(null);
+  });
+});
+
+describe('faults through <rts-booking-page>', () => {
+  afterEach(() => document.querySelectorAll('rts-booking-page').forEach((el) => el.remove()));
+
+  /** A booking link of the embedded API for one demo person over the next days. */
+  async function newLinkToken(): Promise<string> {
+    const start = Math.ceil(Date.now() / DAY) * DAY + DAY;
+    const response = await fetch('/v1/real_time_scheduling', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${secret}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({
+        event: { event_id: `faults-${Date.now()}`, summary: 'Fault drill' },
+        availability: {
+          participants: [{ members: [{ sub: 'acc_demo_bruno' }], required: 'all' }],
+          required_duration: { minutes: 30 },
+          query_periods: [{ start: iso(start), end: iso(start + 5 * DAY) }],
+          start_interval: { minutes: 30 },
+        },
+        target_calendars: [{ sub: 'acc_demo_bruno', calendar_id: 'cal_demo_bruno_work' }],
+        tzid: 'Europe/London',
+      }),
+    });
+    expect(response.status, await response.clone().text()).to.equal(200);
+    const { real_time_scheduling: made } = (await response.json()) as {
+      real_time_scheduling: { url: string };
+    };
+    return /#token=(.+)$/.exec(made.url)![1]!;
+  }
+
+  it('shows a dropped slots request with Retry, recovers, and keeps a booking whose answer was lost', async () => {
+    const token = await newLinkToken();
+    let dropSlots = true;
+    let loseBookingAnswer = true;
+    const paths: string[] = [];
+    const fetchWith: typeof fetch = async (input, init) => {
+      const path = new URL(String(input)).pathname;
+      paths.push(path);
+      if (path === '/v1/rts/slots' && dropSlots) throw new TypeError('Failed to fetch');
+      const response = await window.fetch(input, init);
+      if (path === '/v1/rts/bookings' && loseBookingAnswer) {
+        // The server booked; the connection died before the answer arrived.
+        throw new TypeError('Failed to fetch');
+      }
+      return response;
+    };
+    const el = document.createElement('rts-booking-page') as RtsBookingPage;
+    el.tzid = 'Europe/Berlin';
+    el.locale = 'en';
+    el.client = new RtsClient({ apiBase: location.origin, token, fetch: fetchWith });
+    const errors: SchedulingErrorDetail[] = [];
+    const confirmed: RtsBooking[] = [];
+    el.addEventListener('scheduling-error', (e) => errors.push(e.detail));
+    el.addEventListener('booking-confirmed', (e) => confirmed.push(e.detail.booking as RtsBooking));
+    document.body.append(el);
+    const page = new RtsBookingPageObject(el);
+    await page.settled();
+    expect(page.errorText).to.include(strings.t('errors.network'));
+    expect(page.canRetry).to.equal(true);
+    expect(errors.map((e) => e.kind)).to.deep.equal(['network']);
+
+    dropSlots = false;
+    await page.clickRetry();
+    await page.settled();
+    expect(page.errorText).to.equal('');
+    expect(page.availableDates.length).to.be.greaterThan(0);
+
+    await page.clickFirstAvailableDate();
+    const time = page.times[0]!;
+    await page.clickTimeAt(0);
+    await page.fill('name', 'Grace Hopper');
+    await page.fill('email', 'grace@example.com');
+    await page.clickBook();
+    await page.settled();
+    expect(page.errorText).to.include(strings.t('errors.network'));
+    expect(errors.map((e) => e.kind)).to.deep.equal(['network', 'network']);
+    expect(confirmed).to.deep.equal([]);
+
+    // Asking again finds the booking the server made: the link is completed at that time.
+    loseBookingAnswer = false;
+    await page.clickRetry();
+    await page.settled();
+    expect(page.linkState).to.equal('completed');
+    expect(page.linkStateText).to.include(time.split(/\s+/)[0]!);
+    expect(paths.filter((p) => p === '/v1/rts/bookings').length).to.be.at.least(2);
   });
 });
 
