@@ -359,12 +359,16 @@ describe('injection: <rts-booking-page>', () => {
     }
   }
 
-  async function mountPage(client: RtsApi): Promise<RtsBookingPageObject> {
+  async function mountPage(
+    client: RtsApi,
+    translations?: Record<string, string>,
+  ): Promise<RtsBookingPageObject> {
     return RtsBookingPageObject.mount(
       html`<rts-booking-page
         tzid="America/New_York"
         locale="en"
         .client=${client}
+        .translations=${translations}
         .navigate=${() => undefined}
       ></rts-booking-page>`,
     );
@@ -378,9 +382,17 @@ describe('injection: <rts-booking-page>', () => {
 
   for (const payload of PAYLOADS) {
     it(`keeps ${JSON.stringify(payload)} inert in the link, the form and the booking`, async () => {
-      const page = await mountPage(new Client(link(payload), payload));
+      const page = await mountPage(new Client(link(payload), payload), {
+        'rts.duration': `${payload} (duration label)`,
+        'rts.book': `${payload} (book button)`,
+      });
       const shown = () => deepText(page.el.shadowRoot!);
-      for (const text of [payload, `${payload} (description)`, `${payload} (location)`]) {
+      for (const text of [
+        payload,
+        `${payload} (description)`,
+        `${payload} (location)`,
+        `${payload} (duration label)`,
+      ]) {
         expect(shown()).to.include(text);
       }
       expect(shown()).to.include(`${payload} (organiser)`);
@@ -390,6 +402,7 @@ describe('injection: <rts-booking-page>', () => {
       await page.fill('name', payload);
       await page.fill('email', 'someone@example.com');
       await page.fill('note', payload);
+      expect(shown()).to.include(`${payload} (book button)`);
       const confirmed: RtsBooking[] = [];
       page.el.addEventListener('booking-confirmed', (e) =>
         confirmed.push(e.detail.booking as RtsBooking),
