@@ -589,3 +589,102 @@ export function rtsFetch(answer: GeneratedAnswer): typeof fetch {
     );
   };
 }
+
+/**
+ * Answers in the `periods` format: periods of 30 minutes to 12 hours for a few participant
+ * groups, unsorted and overlapping (so they must be merged per group), partly outside the
+ * window (so they must be clipped, and dropped when clipping leaves less than 30 minutes),
+ * sometimes with a malformed entry or one shorter than the required duration.
+ */
+export function periodsAnswerArb(): fc.Arbitrary<GeneratedAnswer> {
+  const period = fc
+    .record({
+      start: fc.integer({ min: 0, max: 8 * 24 * 60 }),
+      length: fc.integer({ min: DURATION_MIN, max: 12 * 60 }),
+      subs: fc.subarray(['acc_a', 'acc_b', '\u202Eevil'], { minLength: 1 }),
+      startIso: fc.integer({ min: 0, max: 4 }),
+      endIso: fc.integer({ min: 0, max: 4 }),
+    })
+    .map(({ start, length, subs, startIso, endIso }) => {
+      const from = WINDOW.start - 2 * 24 * HOUR + start * MINUTE;
+      const to = from + length * MINUTE;
+      return {
+        json: {
+          start: isoOf(from, startIso),
+          end: isoOf(to, endIso),
+          participants: subs.map((sub) => ({ sub })),
+        } as unknown,
+        valid: true,
+        rtsValid: true,
+        start: from,
+        end: to,
+        subs: [...subs].sort(),
+      };
+    });
+  const tooShort = period.map((p) => ({
+    ...p,
+    json: { ...(p.json as object), end: isoOf(p.start + (DURATION_MIN - 1) * MINUTE, 0) },
+    valid: false,
+  }));
+  const entry = fc.oneof(
+    { weight: 30, arbitrary: period },
+    // A minute past a slot's length is fine for a period; every other defect is not.
+    { weight: 1, arbitrary: corruptSlotArb(period).map((p) => ({ ...p, valid: p.rtsValid })) },
+    { weight: 1, arbitrary: tooShort },
+  );
+  return fc
+    .record({ periods: fc.array(entry, { maxLength: 30 }), statuses: memberStatusesArb })
+    .map(({ periods, statuses }) => {
+      const body: Record<string, unknown> = { available_periods: periods.map((p) => p.json) };
+      if (statuses.json !== undefined) body.member_statuses = statuses.json;
+      const valid = statuses.valid && periods.every((p) => p.valid);
+      return {
+        transport: 'respond' as const,
+        status: 200,
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+        expect: valid
+          ? { outcome: 'ok', slots: expectedPeriods(periods), stale: statuses.stale }
+          : { outcome: 'error', kind: 'bad_response' },
+        // The booking link's slots endpoint reads `available_slots` only.
+        rts: { outcome: 'error', kind: 'bad_response' },
+        label: `${periods.length} periods${valid ? '' : ', malformed'}`,
+      };
+    });
+}
+
+/**
+ * The periods an answer made of `periods` must hold: per participant group, the union of its
+ * periods (touching ones joined) cut to the window, without pieces shorter than the duration,
+ * sorted by start, end and group.
+ */
+export function expectedPeriods(periods: readonly GenSlot[]): ExpectedSlot[] {
+  const byGroup = new Map<string, { subs: string[]; spans: [number, number][] }>();
+  for (const p of periods) {
+    const subs = [...new Set(p.subs)].sort();
+    const key = subs.join('\n');
+    const start = Math.max(p.start, WINDOW.start);
+    const end = Math.min(p.end, WINDOW.end);
+    if (end <= start) continue;
+    const group = byGroup.get(key) ?? { subs, spans: [] };
+    group.spans.push([start, end]);
+    byGroup.set(key, group);
+  }
+  const out: ExpectedSlot[] = [];
+  for (const { subs, spans } of byGroup.values()) {
+    spans.sort((a, b) => a[0] - b[0]);
+    let current: [number, number] | undefined;
+    for (const span of spans) {
+      if (current && span[0] <= current[1]) current[1] = Math.max(current[1], span[1]);
+      else {
+        if (current) out.push({ start: current[0], end: current[1], subs });
+        current = [...span];
+      }
+    }
+    if (current) out.push({ start: current[0], end: current[1], subs });
+  }
+  const key = (s: ExpectedSlot) => s.subs.join('\n');
+  return out
+    .filter((s) => s.end - s.start >= DURATION_MIN * MINUTE)
+    .sort((a, b) => a.start - b.start || a.end - b.end || (key(a) < key(b) ? -1 : 1));
+}
