@@ -9,7 +9,8 @@
  * once, with faults and retries mixed in, the requests started never exceed the API's limits
  * (50 in any second, 500 in any minute). The limiter's grants are audited on the very limiter
  * instance every transport of one API base and token shares, and every request the server saw
- * is matched to a grant.
+ * is matched to a grant. A booking whose answer is lost (the server books, then the connection
+ * dies) is made exactly once, and asking again says so.
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
@@ -19,6 +20,7 @@ import { defaultDemoQuery } from '../../src/data/demo-calendars.js';
 import { SchedulingError } from '../../src/data/errors.js';
 import { HttpTransport, type HttpTransportOptions } from '../../src/data/http.js';
 import { API_RATE_LIMITS, sharedRateLimiter } from '../../src/data/rate-limit.js';
+import { RtsClient, RtsLinkClosedError } from '../../src/data/rts.js';
 import type { Clock, Sleep } from '../../src/data/timing.js';
 import { HOUR, MINUTE, T0, normalisedQuery } from '../data/fakes.js';
 import {
@@ -305,5 +307,71 @@ describe('HttpTransport against a faulty server: never over the API limits', () 
     // The 501st request had to wait for the first minute to pass (in the fast clock).
     const sorted = [...grants].sort((a, b) => a - b);
     assert.ok(sorted[500]! - sorted[0]! >= 60_000);
+  });
+});
+
+describe('RtsClient against a faulty server: a booking whose answer is lost', () => {
+  it('is made exactly once: asking again answers 410 with the link completed at that time', async () => {
+    server.setScript(() => API);
+    const day = Math.floor(Date.now() / (24 * HOUR)) * 24 * HOUR;
+    const created = await fetch(`${server.base}/v1/real_time_scheduling`, {
+      method: 'POST',
+      headers: {
+        Authorization: `Bearer ${server.api.clientSecret}`,
+        'Content-Type': 'application/json',
+      },
+      body: JSON.stringify({
+        event: { event_id: 'lost-answer', summary: 'Lost answer' },
+        availability: {
+          participants: [{ members: [{ sub: 'acc_demo_ada' }], required: 'all' }],
+          required_duration: { minutes: 30 },
+          query_periods: [
+            {
+              start: new Date(day + 24 * HOUR).toISOString(),
+              end: new Date(day + 6 * 24 * HOUR).toISOString(),
+            },
+          ],
+        },
+        target_calendars: [{ sub: 'acc_demo_ada', calendar_id: 'cal_demo_ada_work' }],
+        tzid: 'Europe/London',
+      }),
+    });
+    assert.equal(created.status, 200);
+    const { real_time_scheduling: link } = (await created.json()) as {
+      real_time_scheduling: { real_time_scheduling_id: string; url: string };
+    };
+    const token = /#token=(.+)$/.exec(link.url)![1]!;
+    const client = new RtsClient({ apiBase: server.base, token, timeoutMs: 5000 });
+    const [slot] = await client.slots();
+    assert.ok(slot, 'the link offers times');
+
+    const from = server.arrivals.length;
+    server.setScript((n) => (n === from ? { kind: 'api-lost' } : API));
+    const request = {
+      slot: { start: slot.start, end: slot.end },
+      recipient: { name: 'Grace Hopper', email: 'grace@example.com' },
+    };
+    await assert.rejects(client.book(request), (error: unknown) => {
+      assert.ok(error instanceof SchedulingError);
+      assert.equal(error.kind, 'network');
+      return true;
+    });
+    // The server made the booking although its answer was lost.
+    const stored = server.api.store.rtsLink(link.real_time_scheduling_id);
+    assert.equal(stored?.status, 'completed');
+    assert.equal(stored?.booking?.start, slot.start);
+
+    // Asking again neither books twice nor fails obscurely: the link is completed at that time.
+    await assert.rejects(client.book(request), (error: unknown) => {
+      assert.ok(error instanceof RtsLinkClosedError);
+      assert.equal(error.status, 410);
+      assert.equal(error.link?.status, 'completed');
+      assert.equal(error.link?.booking?.start, slot.start);
+      return true;
+    });
+    const events = server.api.store
+      .eventsOf('cal_demo_ada_work')
+      .filter((e) => e.start === slot.start && e.source !== 'demo');
+    assert.equal(events.length, 1, 'one event written for the one booking');
   });
 });

@@ -13,6 +13,8 @@ import { createApi, type Api } from '../../server/api.js';
 export type Fault =
   /** Hand the request to the embedded API. */
   | { kind: 'api' }
+  /** Hand the request to the embedded API, then destroy the socket instead of answering. */
+  | { kind: 'api-lost' }
   /** Answer 200 with this body (JSON-encoded). */
   | { kind: 'json'; status: number; body: unknown; headers?: Record<string, string> }
   /** Destroy the socket without a response. */
@@ -75,7 +77,16 @@ export async function startFaultyServer(
       return;
     }
     if (fault.kind === 'api') {
-      // The API reads the body itself; keep a copy of what it answered for.
+      await api.handle(req, res);
+      return;
+    }
+    if (fault.kind === 'api-lost') {
+      // The API does its work; its answer never leaves: the connection dies instead.
+      res.writeHead = (() => res) as typeof res.writeHead;
+      res.end = (() => {
+        req.socket.destroy();
+        return res;
+      }) as typeof res.end;
       await api.handle(req, res);
       return;
     }
