@@ -80,6 +80,15 @@ function rangeSeparator(time: Intl.DateTimeFormat): string {
   return between.join('') || ' – ';
 }
 
+/** Entries a formatted-text cache keeps before it starts afresh. */
+const TEXT_CACHE_LIMIT = 4096;
+
+/** Stores `text` under `key`, emptying `cache` first when it is full. */
+function remember(cache: Map<string, string>, key: string, text: string): void {
+  if (cache.size >= TEXT_CACHE_LIMIT) cache.clear();
+  cache.set(key, text);
+}
+
 /** Formatters for `locale` in `zone` (cached); `hourCycle` overrides the locale's clock. */
 export function formattersFor(locale: string, zone: string, hourCycle?: HourCycle): Formatters {
   const cacheKey = `${locale}\n${zone}\n${hourCycle ?? ''}`;
@@ -101,6 +110,11 @@ export function formattersFor(locale: string, zone: string, hourCycle?: HourCycl
   const offset = make({ timeZoneName: 'shortOffset' });
   const day = make({ year: 'numeric', month: 'numeric', day: 'numeric' });
   let separator: string | undefined;
+  // `formatRange` costs some 20 times `format`. Within one day its text is fixed by the two
+  // wall-clock times alone, so it is cached by their formatted texts; offsets by the instant's
+  // date and offset as `format` writes them. Both caches are bounded.
+  const ranges = new Map<string, string>();
+  const offsets = new Map<string, string>();
 
   const formatters: Formatters = {
     locale,
@@ -113,13 +127,31 @@ export function formattersFor(locale: string, zone: string, hourCycle?: HourCycl
     monthYear: (instant) => monthYear.format(instant),
     time: (instant) => time.format(instant),
     timeRange: (start, end) => {
-      if (day.format(start) === day.format(end)) return time.formatRange(start, end);
+      const from = time.format(start);
+      const to = time.format(end);
+      if (day.format(start) === day.format(end)) {
+        const key = `${from}\n${to}`;
+        let text = ranges.get(key);
+        if (text === undefined) {
+          text = time.formatRange(start, end);
+          remember(ranges, key, text);
+        }
+        return text;
+      }
       // Across midnight Intl would add both dates; a slot label wants the two times only.
       separator ??= rangeSeparator(time);
-      return `${time.format(start)}${separator}${time.format(end)}`;
+      return `${from}${separator}${to}`;
     },
-    zoneOffset: (instant) =>
-      offset.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? zone,
+    zoneOffset: (instant) => {
+      const key = offset.format(instant);
+      let text = offsets.get(key);
+      if (text === undefined) {
+        text =
+          offset.formatToParts(instant).find((part) => part.type === 'timeZoneName')?.value ?? zone;
+        remember(offsets, key, text);
+      }
+      return text;
+    },
   };
   formattersCache.set(cacheKey, formatters);
   return formatters;
