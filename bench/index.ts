@@ -295,7 +295,7 @@ try {
     ]),
   );
   console.log(
-    '\nA viewer that fetches every week it shows sends one request per navigation (the reference does, per ../shared/REFERENCE.md).',
+    '\nA viewer that fetches every week it shows sends one request per navigation (as the reference viewer does).',
   );
   await browser.close();
 
