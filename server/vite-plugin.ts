@@ -25,14 +25,23 @@ import {
   sendText,
 } from './rts-page.js';
 
-/** A Vite plugin mounting the embedded API (options as `createApi`'s; data in `.data`). */
+/**
+ * A Vite plugin mounting the embedded API (options as `createApi`'s; data in `.data`). With
+ * `SE_API_MEMORY=1` in the environment the store is kept in memory only (the end-to-end tests
+ * start `npm start`'s server this way, so they never write into `.data`).
+ */
 export function apiPlugin(options: ApiOptions = {}): Plugin {
   let api: Api | undefined;
   return {
     name: 'scheduling-elements-api',
     apply: 'serve',
     async configureServer(server) {
-      const ready = await createApi({ dataDir: '.data', ...options });
+      const memory = process.env.SE_API_MEMORY === '1';
+      const ready = await createApi({
+        dataDir: '.data',
+        ...(memory ? { memory } : {}),
+        ...options,
+      });
       api = ready;
       const organiser = createDemoOrganiser(ready);
       const pageModule = join(server.config.root, RTS_PAGE_MODULE);
