@@ -323,7 +323,7 @@ function slotsBodyArb(
     },
     // Many entries: thousands of valid ones, or one over the 10 000 limit.
     {
-      weight: aligned ? 0 : 1,
+      weight: 1,
       arbitrary: fc.tuple(valid, fc.constantFrom(2_000, 9_999, 10_001)).map(([slot, count]) =>
         Array.from({ length: count }, (_, i) => ({
           ...slot,
