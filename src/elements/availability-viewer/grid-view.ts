@@ -15,12 +15,12 @@ import {
   directive,
   PartType,
   type AttributePart,
+  type ChildPart,
   type PartInfo,
 } from 'lit/directive.js';
 import type { GridPage, GridRow } from '../../core/grid.js';
 import type { CellPosition, PageAvailability, TimedSlot } from '../../core/slots.js';
 import { startOfDay } from '../../core/time.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
 import type { Formatters, Strings } from '../../i18n/index.js';
 
 /**
@@ -94,6 +94,8 @@ export class CellNamer {
   private texts = new Map<string, string>();
   private ids = new Map<string, string>();
   private signature = '';
+  /** Each page's time ids, cell by cell (row-major), by its availability (or grid while it has none). */
+  private pageIds = new WeakMap<object, readonly string[]>();
 
   /** Clears the cache when the formatters or the block length change. */
   reset(formatters: Formatters, durationMs: number): void {
@@ -102,21 +104,56 @@ export class CellNamer {
     this.signature = signature;
     this.texts.clear();
     this.ids.clear();
+    this.pageIds = new WeakMap();
+  }
+
+  /**
+   * The time id of every cell of `page` (row-major: `r * columns + c`), naming the block a cell
+   * of `availability` selects (the cell itself where none); computed once per page and answer.
+   */
+  timeIdsOf(
+    page: GridPage,
+    availability: PageAvailability | undefined,
+    dayStarts: readonly number[],
+    dayOffsets: readonly string[],
+    formatters: Formatters,
+  ): readonly string[] {
+    const owner = availability ?? page;
+    let ids = this.pageIds.get(owner);
+    if (ids) return ids;
+    const columns = page.columns.length;
+    const out = new Array<string>(page.labels.length * columns);
+    page.columns.forEach((column, c) => {
+      column.cells.forEach((cell, r) => {
+        const block = availability?.cells[c]?.[r]?.slot ?? cell;
+        out[r * columns + c] = this.timeIdOf(
+          cell,
+          block,
+          dayStarts[c]!,
+          dayOffsets[c]!,
+          formatters,
+        );
+      });
+    });
+    ids = out;
+    this.pageIds.set(owner, ids);
+    return ids;
   }
 
   /** The id of the hidden text naming the block from `cell` (`10:00 – 11:00 GMT+1`). */
   timeIdOf(
     cell: GridRow,
-    block: TimedSlot,
+    block: Pick<TimedSlot, 'start' | 'end'>,
     dayStart: number,
     dayOffset: string,
     formatters: Formatters,
   ): string {
-    // Wall time, offset from midnight and length fix the text; days repeat, so do keys.
+    // Wall time, offset from midnight, the block's start within the cell and its length fix the
+    // text; days repeat, so do keys.
     const key =
       cell.status === 'nonexistent'
         ? `skip|${cell.time}`
-        : `${cell.wallMinutes}|${cell.start - dayStart}|${block.end - block.start}|${dayOffset}`;
+        : `${cell.wallMinutes}|${cell.start - dayStart}|${block.start - cell.start}|${block.end - block.start}|${dayOffset}`;
     let id = this.ids.get(key);
     if (id === undefined) {
       id = `t${this.ids.size}`;
@@ -151,47 +188,216 @@ function ariaBoolean(value: boolean): 'true' | 'false' {
   return value ? 'true' : 'false';
 }
 
+/** What one render writes on the body rows: row headers, then every cell row-major (`r * columns + c`). */
+interface BodyValues {
+  columns: number;
+  rowKeys: string[];
+  rowTexts: string[];
+  /** `class` and `part` (the same list). */
+  classes: string[];
+  levels: string[];
+  tabIndexes: string[];
+  labelledBy: string[];
+  /** `aria-selected`, or null for none. */
+  selected: (string | null)[];
+  /** `aria-disabled`, or null for none. */
+  disabled: (string | null)[];
+}
+
+/** Writes `value` as attribute `name` of `element`, or removes it for null. */
+function writeAttribute(element: Element, name: string, value: string | null): void {
+  if (value === null) element.removeAttribute(name);
+  else element.setAttribute(name, value);
+}
+
+/**
+ * The hidden time texts (`<span id="t0">`...), written straight to the DOM: ids are `t0`, `t1`...
+ * in order and a namer only adds texts until it is reset, so a render appends the new ones and
+ * rewrites only texts that changed.
+ */
+class TimeTextsDirective extends Directive {
+  private spans: HTMLSpanElement[] = [];
+  private texts: string[] = [];
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.CHILD) throw new Error('timeTexts() belongs in child content');
+  }
+
+  render(_entries: readonly (readonly [string, string])[]): typeof noChange {
+    return noChange;
+  }
+
+  override update(
+    part: ChildPart,
+    [entries]: [readonly (readonly [string, string])[]],
+  ): typeof noChange {
+    const added = document.createDocumentFragment();
+    entries.forEach(([id, text], i) => {
+      let span = this.spans[i];
+      if (!span) {
+        span = document.createElement('span');
+        this.spans.push(span);
+        this.texts.push('');
+        added.append(span);
+      }
+      if (span.id !== id) span.id = id;
+      if (this.texts[i] !== text) {
+        span.textContent = text;
+        this.texts[i] = text;
+      }
+    });
+    for (const span of this.spans.splice(entries.length)) span.remove();
+    this.texts.length = entries.length;
+    if (added.firstChild) part.parentNode.insertBefore(added, part.endNode);
+    return noChange;
+  }
+}
+
+/** The hidden time texts naming cells, from `[id, text]` pairs. */
+const timeTexts = directive(TimeTextsDirective);
+
+/**
+ * The grid's body rows, written straight to the DOM: 672 cells as Lit template instances cost
+ * seven attribute parts and a marker each, and most of them never change. The first render (or
+ * one of another shape) builds the rows; later renders write only the attributes and texts
+ * whose values changed since the last.
+ */
+class GridBodyDirective extends Directive {
+  private rowHeaders: HTMLElement[] = [];
+  private cells: HTMLElement[] = [];
+  private last: BodyValues | undefined;
+
+  constructor(part: PartInfo) {
+    super(part);
+    if (part.type !== PartType.CHILD) throw new Error('gridBody() belongs in child content');
+  }
+
+  render(_values: BodyValues): typeof noChange {
+    return noChange;
+  }
+
+  override update(_part: ChildPart, [values]: [BodyValues]): DocumentFragment | typeof noChange {
+    const last = this.last;
+    this.last = values;
+    if (last && last.columns === values.columns && last.rowKeys.length === values.rowKeys.length) {
+      this.patch(last, values);
+      return noChange;
+    }
+    return this.build(values);
+  }
+
+  private build(values: BodyValues): DocumentFragment {
+    const fragment = document.createDocumentFragment();
+    const rowProto = document.createElement('div');
+    rowProto.setAttribute('role', 'row');
+    rowProto.className = 'row';
+    const headerProto = document.createElement('div');
+    headerProto.setAttribute('role', 'rowheader');
+    headerProto.setAttribute('part', 'time-header');
+    headerProto.className = 'time';
+    const cellProto = document.createElement('div');
+    cellProto.setAttribute('role', 'gridcell');
+    this.rowHeaders = [];
+    this.cells = [];
+    const { columns } = values;
+    values.rowKeys.forEach((key, r) => {
+      const row = rowProto.cloneNode(false) as HTMLElement;
+      const header = headerProto.cloneNode(false) as HTMLElement;
+      header.setAttribute('data-key', key);
+      header.textContent = values.rowTexts[r]!;
+      row.append(header);
+      this.rowHeaders.push(header);
+      for (let c = 0; c < columns; c++) {
+        const i = r * columns + c;
+        const cell = cellProto.cloneNode(false) as HTMLElement;
+        const classes = values.classes[i]!;
+        cell.className = classes;
+        cell.setAttribute('part', classes);
+        cell.setAttribute('data-c', String(c));
+        cell.setAttribute('data-r', String(r));
+        cell.setAttribute('data-level', values.levels[i]!);
+        cell.setAttribute('tabindex', values.tabIndexes[i]!);
+        cell.setAttribute('aria-labelledby', values.labelledBy[i]!);
+        writeAttribute(cell, 'aria-selected', values.selected[i]!);
+        writeAttribute(cell, 'aria-disabled', values.disabled[i]!);
+        row.append(cell);
+        this.cells.push(cell);
+      }
+      fragment.append(row);
+    });
+    return fragment;
+  }
+
+  private patch(last: BodyValues, values: BodyValues): void {
+    values.rowKeys.forEach((key, r) => {
+      const header = this.rowHeaders[r]!;
+      if (key !== last.rowKeys[r]) header.setAttribute('data-key', key);
+      if (values.rowTexts[r] !== last.rowTexts[r]) header.textContent = values.rowTexts[r]!;
+    });
+    const { cells } = this;
+    for (let i = 0; i < cells.length; i++) {
+      const cell = cells[i]!;
+      const classes = values.classes[i]!;
+      if (classes !== last.classes[i]) {
+        cell.className = classes;
+        cell.setAttribute('part', classes);
+      }
+      if (values.levels[i] !== last.levels[i]) cell.setAttribute('data-level', values.levels[i]!);
+      if (values.tabIndexes[i] !== last.tabIndexes[i])
+        cell.setAttribute('tabindex', values.tabIndexes[i]!);
+      if (values.labelledBy[i] !== last.labelledBy[i])
+        cell.setAttribute('aria-labelledby', values.labelledBy[i]!);
+      if (values.selected[i] !== last.selected[i])
+        writeAttribute(cell, 'aria-selected', values.selected[i]!);
+      if (values.disabled[i] !== last.disabled[i])
+        writeAttribute(cell, 'aria-disabled', values.disabled[i]!);
+    }
+  }
+}
+
+/** The grid's body rows (row header and cells per time) from precomputed values. */
+const gridBody = directive(GridBodyDirective);
+
 /** The ARIA grid (header row, then one row per time) followed by the hidden texts naming its cells. */
 export function gridContent(view: GridView): TemplateResult {
-  const { page, strings, formatters, namer, memberCount } = view;
+  const { page, strings, formatters, namer, memberCount, availability } = view;
   const dayStarts = page.columns.map((column) => startOfDay(column.dayKey, formatters.zone));
   const dayOffsets = dayStarts.map((start) => formatters.zoneOffset(start));
-  const body = page.labels.map((label, r) => {
+  const timeIds = namer.timeIdsOf(page, availability, dayStarts, dayOffsets, formatters);
+  const columns = page.columns.length;
+  const size = page.labels.length * columns;
+  const values: BodyValues = {
+    columns,
+    rowKeys: [],
+    rowTexts: [],
+    classes: new Array<string>(size),
+    levels: new Array<string>(size),
+    tabIndexes: new Array<string>(size),
+    labelledBy: new Array<string>(size),
+    selected: new Array<string | null>(size),
+    disabled: new Array<string | null>(size),
+  };
+  page.labels.forEach((label, r) => {
     const named = page.columns.find((column) => column.cells[r]!.status !== 'nonexistent');
     const time = named ? formatters.time(named.cells[r]!.start) : label.time;
-    return html`<div role="row" class="row">
-      <div role="rowheader" part="time-header" class="time" data-key=${label.key}>
-        ${label.offsetLabel ? `${time} ${label.offsetLabel}` : time}
-      </div>
-      ${page.columns.map((column, c) => {
-        const cell = column.cells[r]!;
-        const { state, selected, level } = view.cell(c, r);
-        const selectable = view.selectable(c, r);
-        const mapped = view.availability?.cells[c]?.[r];
-        const block = mapped?.slot ?? { start: cell.start, end: cell.end, participants: [] };
-        const free = mapped?.free ?? 0;
-        const labelled = [
-          `day-${c}`,
-          namer.timeIdOf(cell, block, dayStarts[c]!, dayOffsets[c]!, formatters),
-          `st-${state}`,
-          selected ? 'st-selected' : '',
-          memberCount > 1 && free > 0 && free <= memberCount ? `free-${free}` : '',
-        ].join(' ');
-        const parts = `cell ${state}${selected ? ' selected' : ''}`;
-        return html`<div
-          role="gridcell"
-          class=${parts}
-          part=${parts}
-          data-c=${c}
-          data-r=${r}
-          data-level=${level}
-          tabindex=${view.tabIndexOf({ column: c, row: r })}
-          aria-labelledby=${labelled}
-          aria-selected=${ifDefined(selectable || selected ? ariaBoolean(selected) : undefined)}
-          aria-disabled=${ifDefined(selectable ? undefined : 'true')}
-        ></div>`;
-      })}
-    </div>`;
+    values.rowKeys.push(label.key);
+    values.rowTexts.push(label.offsetLabel ? `${time} ${label.offsetLabel}` : time);
+    for (let c = 0; c < columns; c++) {
+      const i = r * columns + c;
+      const { state, selected, level } = view.cell(c, r);
+      const selectable = view.selectable(c, r);
+      const free = availability?.cells[c]?.[r]?.free ?? 0;
+      let labelled = `day-${c} ${timeIds[i]!} st-${state}`;
+      if (selected) labelled += ' st-selected';
+      if (memberCount > 1 && free > 0 && free <= memberCount) labelled += ` free-${free}`;
+      values.classes[i] = selected ? `cell ${state} selected` : `cell ${state}`;
+      values.levels[i] = String(level);
+      values.tabIndexes[i] = String(view.tabIndexOf({ column: c, row: r }));
+      values.labelledBy[i] = labelled;
+      values.selected[i] = selectable || selected ? ariaBoolean(selected) : null;
+      values.disabled[i] = selectable ? null : 'true';
+    }
   });
   const counts = memberCount > 1 ? Array.from({ length: memberCount }, (_, i) => i + 1) : [];
   return html`<div
@@ -219,10 +425,10 @@ export function gridContent(view: GridView): TemplateResult {
             </div>`,
         )}
       </div>
-      ${body}
+      ${gridBody(values)}
     </div>
     <div hidden>
-      ${[...namer.entries()].map(([id, text]) => html`<span id=${id}>${text}</span>`)}
+      ${timeTexts([...namer.entries()])}
       ${(Object.keys(STATE_KEYS) as (keyof typeof STATE_KEYS)[]).map(
         (state) => html`<span id="st-${state}">${strings.t(STATE_KEYS[state])}</span>`,
       )}
