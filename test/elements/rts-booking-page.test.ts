@@ -25,7 +25,11 @@ import {
   recipientOf,
   serverFieldProblems,
 } from '../../src/elements/rts-booking-page/recipient-form.js';
-import { startBookingPage, tokenFromHash } from '../../src/elements/rts-booking-page/start.js';
+import {
+  localeFromLanguages,
+  startBookingPage,
+  tokenFromHash,
+} from '../../src/elements/rts-booking-page/start.js';
 import type {
   BookingConfirmedEvent,
   SchedulingErrorDetail,
@@ -824,6 +828,26 @@ describe('the booking link page module', () => {
     } finally {
       el.remove();
       history.replaceState(null, '', original);
+    }
+  });
+
+  it("follows the browser's first supported language unless the element has a locale", () => {
+    expect(localeFromLanguages(['pt-BR', 'fr-CA', 'de'])).to.equal('fr-CA');
+    expect(localeFromLanguages(['pt-BR', 'ja'])).to.equal('');
+    expect(localeFromLanguages([])).to.equal('');
+    const client = new FakeRts();
+    const el = document.createElement('rts-booking-page');
+    el.client = client;
+    el.tzid = 'UTC';
+    document.body.append(el);
+    try {
+      startBookingPage(document, ['ja', 'nl-BE']);
+      expect(el.locale).to.equal('nl-BE');
+      el.locale = 'it';
+      startBookingPage(document, ['de']);
+      expect(el.locale).to.equal('it');
+    } finally {
+      el.remove();
     }
   });
 });
