@@ -48,6 +48,7 @@ import type {
 import { nextFocusedCell } from '../../controllers/grid-keys.js';
 import { RovingGridController } from '../../controllers/roving-grid.js';
 import { defaultDemoQuery } from '../../data/demo-calendars.js';
+import type { AvailabilityResult } from '../../data/transport.js';
 import { isoFromInstant } from '../../data/validate.js';
 import { formatCount } from '../../i18n/index.js';
 import {
@@ -182,6 +183,26 @@ export class AvailabilityViewer extends SchedulingElement {
     positionOf: (element) => this.positionOf(element),
   });
   private readonly namer = new CellNamer();
+  /** Grid pages seen lately, by their key: weeks visited again are not rebuilt. */
+  private readonly gridPages = new Map<string, GridPage>();
+  /** Each answer's cells mapped onto the grid it was shown on, so a week seen again maps nothing. */
+  private mappings = new WeakMap<
+    object,
+    { grid: GridPage; duration: number; availability: PageAvailability }
+  >();
+  private memberCount = 0;
+  /** This update leaves the grid out, waiting for the first answer. */
+  private waiting = false;
+  /**
+   * Before the first grid is drawn, the page's answer may still arrive in this task (a cached
+   * or instant transport answers in microtasks): the grid waits for it rather than drawing 672
+   * loading cells that the data replaces in the same frame. The wait ends at the next frame or
+   * task at the latest, when the loading grid is drawn as before.
+   */
+  private firstGrid:
+    | { state: 'waiting'; released: Promise<void>; release: (update: boolean) => void }
+    | { state: 'drawn' }
+    | undefined;
   private readonly resizeObserver = new ResizeObserver(([entry]) => {
     const columns = entry ? columnsForWidth(entry.contentRect.width) : this.autoColumns;
     // Re-rendering inside the observer's callback would resize within the same frame.
@@ -236,6 +257,50 @@ export class AvailabilityViewer extends SchedulingElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.resizeObserver.disconnect();
+    if (this.firstGrid?.state === 'waiting') this.firstGrid.release(false);
+  }
+
+  /** Also waits while the first grid waits for its answer (until it is drawn, with data or loading). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    let complete = await super.getUpdateComplete();
+    while (this.firstGrid?.state === 'waiting') {
+      await this.firstGrid.released;
+      complete = await super.getUpdateComplete();
+    }
+    return complete;
+  }
+
+  /** Whether this update leaves the grid out to wait for the first answer; starts or ends the wait. */
+  private waitsForFirstAnswer(): boolean {
+    const loading =
+      this.grid !== undefined &&
+      this.availability === undefined &&
+      this.data.status === 'loading' &&
+      this.mode !== 'free_select';
+    const first = this.firstGrid;
+    if (loading && first === undefined) {
+      let resolve!: () => void;
+      const released = new Promise<void>((r) => (resolve = r));
+      const frame = requestAnimationFrame(() => release(true));
+      const timer = setTimeout(() => release(true), 0);
+      const release = (update: boolean) => {
+        cancelAnimationFrame(frame);
+        clearTimeout(timer);
+        if (this.firstGrid?.state !== 'waiting') return;
+        this.firstGrid = { state: 'drawn' };
+        resolve();
+        if (update) this.requestUpdate();
+      };
+      this.firstGrid = { state: 'waiting', released, release };
+      return true;
+    }
+    if (first?.state === 'waiting') {
+      if (loading) return true;
+      first.release(false);
+    } else if (this.grid && first === undefined && this.data.status !== 'idle') {
+      this.firstGrid = { state: 'drawn' };
+    }
+    return false;
   }
 
   protected reload(): void {
@@ -281,14 +346,28 @@ export class AvailabilityViewer extends SchedulingElement {
       this.mappedGrid = this.grid;
       this.availability =
         result && this.grid && this.normalised
-          ? pageAvailability(
-              this.grid,
-              timedSlotsOfAnswer(result.slots),
-              result.format,
-              this.normalised.requiredDuration,
-            )
+          ? this.mappedAvailability(result, this.grid, this.normalised.requiredDuration)
           : undefined;
     }
+    this.waiting = this.waitsForFirstAnswer();
+  }
+
+  /** `result`'s cells on `grid`, mapped once per answer, grid and duration. */
+  private mappedAvailability(
+    result: AvailabilityResult,
+    grid: GridPage,
+    duration: number,
+  ): PageAvailability {
+    const known = this.mappings.get(result);
+    if (known && known.grid === grid && known.duration === duration) return known.availability;
+    const availability = pageAvailability(
+      grid,
+      timedSlotsOfAnswer(result.slots),
+      result.format,
+      duration,
+    );
+    this.mappings.set(result, { grid, duration, availability });
+    return availability;
   }
 
   private validated(): { query?: NormalisedQuery; config?: GridConfig } {
@@ -355,6 +434,7 @@ export class AvailabilityViewer extends SchedulingElement {
     const { query, config } = this.validated();
     this.normalised = query;
     this.config = config;
+    this.memberCount = query ? memberCountOf(query) : 0;
     const range =
       query && config && this.configProblems.length === 0 ? queryDays(query, this.zone) : undefined;
     if (!query || !config || !range) {
@@ -369,7 +449,7 @@ export class AvailabilityViewer extends SchedulingElement {
     const gridKey = `${this.zone}|${page.days.join()}|${config.startMinutes}|${config.endMinutes}|${config.interval}`;
     if (gridKey !== this.gridKey) {
       this.gridKey = gridKey;
-      this.grid = gridPage(page.days, this.zone, config);
+      this.grid = this.gridPageFor(gridKey, page.days, config);
       this.roving.clampTo(this.grid.columns.length, this.grid.labels.length);
     }
     const pageQuery = pageQueryFor(query, visibleWindows(this.grid!), config.interval);
@@ -400,6 +480,19 @@ export class AvailabilityViewer extends SchedulingElement {
     if (pageQuery.key !== this.pageKey) this.empty = undefined;
     this.pageKey = pageQuery.key;
     this.data.show(this.activeTransport, pageQuery, neighbours);
+  }
+
+  /** The grid of `days` (cached by `key`, the last few kept). */
+  private gridPageFor(key: string, days: readonly string[], config: GridConfig): GridPage {
+    let grid = this.gridPages.get(key);
+    if (grid) {
+      this.gridPages.delete(key);
+    } else {
+      grid = gridPage(days, this.zone, config);
+      if (this.gridPages.size >= 8) this.gridPages.delete(this.gridPages.keys().next().value!);
+    }
+    this.gridPages.set(key, grid);
+    return grid;
   }
 
   /** Hands `notification` to `callback` for outcomes that have no DOM event of their own. */
@@ -508,7 +601,7 @@ export class AvailabilityViewer extends SchedulingElement {
     // on each render: skip it when nothing is selected (the usual case).
     const selected =
       block !== undefined && this.selectedKeys.size > 0 && this.selectedKeys.has(keyOf(block));
-    const level = shadeLevel(mapped.free, memberCountOf(this.normalised!));
+    const level = shadeLevel(mapped.free, this.memberCount);
     return { state: mapped.available ? 'available' : 'unavailable', selected, level };
   }
 
@@ -771,7 +864,7 @@ export class AvailabilityViewer extends SchedulingElement {
             @focusout=${() => this.requestUpdate()}
           >
             <div class="board" style=${cssomStyle({ '--_columns': String(grid.columns.length) })}>
-              ${guard(deps, () => gridContent(view))}${gridOverlays(this.overlays(), strings, this.mode === 'confirm' ? this.confirm : undefined)}
+              ${this.waiting ? nothing : guard(deps, () => gridContent(view))}${gridOverlays(this.overlays(), strings, this.mode === 'confirm' ? this.confirm : undefined)}
             </div>
           </div>`
     }
