@@ -8,7 +8,9 @@
  * `cal_<sub without acc_>_work` and `..._personal`.
  */
 import { addDays, dayKey, endOfDay, instantOfDayMinutes, weekdayOf } from '../core/time.js';
-import type { AvailabilityQuery, CalendarSource, Interval } from '../core/types.js';
+import type { CalendarSource, Interval } from '../core/types.js';
+
+export { defaultDemoQuery } from './demo-query.js';
 
 /** One calendar of a demo person. */
 export interface DemoCalendar {
@@ -327,24 +329,4 @@ export function demoBusy(
 /** A calendar source answering from demo calendars for every sub, all in sync. */
 export function demoCalendarSource(): CalendarSource {
   return { busy: demoBusy, status: () => 'active' };
-}
-
-function isoOf(ms: number): string {
-  return new Date(ms).toISOString().replace('.000Z', 'Z');
-}
-
-/** Three demo people, all required, for 30 minutes in the 14 days from the next quarter hour. */
-export function defaultDemoQuery(nowMs: number): AvailabilityQuery {
-  const quarter = 15 * MINUTE;
-  const start = Math.ceil(nowMs / quarter) * quarter;
-  return {
-    participants: [
-      {
-        members: ['acc_demo_ada', 'acc_demo_bruno', 'acc_demo_dagny'].map((sub) => ({ sub })),
-        required: 'all',
-      },
-    ],
-    required_duration: { minutes: 30 },
-    query_periods: [{ start: isoOf(start), end: isoOf(start + 14 * DAY) }],
-  };
 }

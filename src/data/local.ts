@@ -5,14 +5,42 @@
  * Contract: same interface and same result as `HttpTransport`: the engine's response goes
  * through the same validation and normalisation; an optional latency imitates a network; an
  * aborted signal rejects with an `AbortError`; an engine failure rejects with kind `server`.
+ * The engine (and, for `demoTransport`, the demo calendars) is loaded with `import()` on the
+ * first request, so a page that never answers locally does not download it; a failed load
+ * rejects with kind `network` and is tried again on the next request.
  */
-import { computeAvailability } from '../core/engine.js';
+import type * as EngineModule from '../core/engine.js';
 import type { CalendarSource, NormalisedQuery } from '../core/types.js';
-import { demoCalendarSource } from './demo-calendars.js';
+import type * as DemoModule from './demo-calendars.js';
 import { SchedulingError, abortError } from './errors.js';
 import { timerSleep, type Sleep } from './timing.js';
 import type { AvailabilityResult, RequestOptions, Transport } from './transport.js';
 import { availabilityResultFromBody } from './validate.js';
+
+/** A module loaded once on first use: the module itself once loaded, else the load under way. */
+function lazy<T>(load: () => Promise<T>): () => T | Promise<T> {
+  let loaded: T | undefined;
+  let loading: Promise<T> | undefined;
+  return () =>
+    loaded ??
+    (loading ??= load().then(
+      (module) => (loaded = module),
+      (error: unknown) => {
+        loading = undefined;
+        throw new SchedulingError(
+          'network',
+          `The local availability engine could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+          { cause: error },
+        );
+      },
+    ));
+}
+
+const engine = lazy<typeof EngineModule>(() => import('../core/engine.js'));
+const demoCalendars = lazy<typeof DemoModule>(() => import('./demo-calendars.js'));
+
+/** Stands for the demo calendars in a `demoTransport` until their module is loaded; never read. */
+const DEMO_CALENDARS: CalendarSource = { busy: () => [] };
 
 /** Where the local transport reads busy time from, and how slow it pretends to be. */
 export interface LocalTransportOptions {
@@ -43,9 +71,15 @@ export class LocalTransport implements Transport {
   ): Promise<AvailabilityResult> {
     if (this.latencyMs > 0) await this.sleep(this.latencyMs, signal);
     if (signal?.aborted) throw abortError();
+    const { computeAvailability } = await engine();
+    const calendars =
+      this.calendars === DEMO_CALENDARS
+        ? (await demoCalendars()).demoCalendarSource()
+        : this.calendars;
+    if (signal?.aborted) throw abortError();
     let response: unknown;
     try {
-      response = computeAvailability(query, this.calendars);
+      response = computeAvailability(query, calendars);
     } catch (error) {
       if (error instanceof SchedulingError) throw error;
       const reason = error instanceof Error ? error.message : String(error);
@@ -61,5 +95,5 @@ export class LocalTransport implements Transport {
 export function demoTransport(
   options: Omit<LocalTransportOptions, 'calendars'> = {},
 ): LocalTransport {
-  return new LocalTransport({ ...options, calendars: demoCalendarSource() });
+  return new LocalTransport({ ...options, calendars: DEMO_CALENDARS });
 }

@@ -8,7 +8,7 @@
  */
 import { parseQuery } from '../../core/query.js';
 import type { ApiFieldErrors, AvailabilityQuery, NormalisedQuery } from '../../core/types.js';
-import { defaultDemoQuery } from '../../data/demo-calendars.js';
+import { defaultDemoQuery } from '../../data/demo-query.js';
 
 /** A usable query or why there is none. */
 export type PickerQueryResult = { query: NormalisedQuery } | { problem: string };
