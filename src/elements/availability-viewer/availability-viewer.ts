@@ -47,7 +47,7 @@ import type {
 } from '../../core/types.js';
 import { nextFocusedCell } from '../../controllers/grid-keys.js';
 import { RovingGridController } from '../../controllers/roving-grid.js';
-import { defaultDemoQuery } from '../../data/demo-calendars.js';
+import { defaultDemoQuery } from '../../data/demo-query.js';
 import type { AvailabilityResult } from '../../data/transport.js';
 import { isoFromInstant } from '../../data/validate.js';
 import { formatCount } from '../../i18n/index.js';
