@@ -1,0 +1,119 @@
+/**
+ * What the end-to-end tests read from pages: the focused element through shadow roots, the
+ * booking page's state, and the localized texts from `locales/*.xlf`.
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { ROOT, type Locale } from './harness.ts';
+
+/** The focused element, followed into shadow roots. */
+export interface Focused {
+  tag: string;
+  id: string;
+  part: string;
+  className: string;
+  text: string;
+}
+
+/** Describes the element that has focus, however deep in shadow roots. */
+export function focused(page: Page): Promise<Focused | null> {
+  return page.evaluate(() => {
+    let active: Element | null = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    if (!active || active === document.body) return null;
+    return {
+      tag: active.localName,
+      id: active.id,
+      part: active.getAttribute('part') ?? '',
+      className: active.getAttribute('class') ?? '',
+      text: (active.getAttribute('aria-label') ?? active.textContent ?? '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    };
+  });
+}
+
+/**
+ * Presses Tab until `wanted` has focus (at most 20 times), the way a keyboard user moves to a
+ * control; fails with where focus went when it never arrives.
+ */
+export async function tabTo(
+  page: Page,
+  wanted: (f: Focused) => boolean,
+  what: string,
+): Promise<Focused> {
+  const seen: string[] = [];
+  for (let i = 0; i < 20; i += 1) {
+    await page.keyboard.press('Tab');
+    const now = await focused(page);
+    if (now && wanted(now)) return now;
+    seen.push(now ? `${now.tag}#${now.id}[${now.part}] "${now.text}"` : '(nothing)');
+  }
+  throw new Error(`Tab never reached ${what}; focus went to:\n  ${seen.join('\n  ')}`);
+}
+
+/** The booking page's state: its step heading, the focused element's tag and its `lang`. */
+export function bookingState(page: Page): Promise<{
+  busy: string | null;
+  heading: string;
+  headingFocused: boolean;
+  lang: string;
+  linkState: string;
+}> {
+  return page.evaluate(() => {
+    const root = document.querySelector('rts-booking-page')?.shadowRoot;
+    const headings = [...(root?.querySelectorAll('h2') ?? [])];
+    const heading = headings[headings.length - 1];
+    return {
+      busy: root?.querySelector('[part="base"]')?.getAttribute('aria-busy') ?? null,
+      heading: (heading?.textContent ?? '').replace(/\s+/g, ' ').trim(),
+      headingFocused: !!heading && root?.activeElement === heading,
+      lang: root?.querySelector('[part="base"]')?.getAttribute('lang') ?? '',
+      linkState: root?.querySelector<HTMLElement>('[part~="link-state"]')?.dataset.state ?? '',
+    };
+  });
+}
+
+/** Waits until the booking page is neither loading nor sending and shows `heading`. */
+export async function waitForHeading(page: Page, heading: string): Promise<void> {
+  try {
+    await page.waitForFunction(
+      (want) => {
+        const root = document.querySelector('rts-booking-page')?.shadowRoot;
+        const base = root?.querySelector('[part="base"]');
+        if (!root || base?.getAttribute('aria-busy') !== 'false') return false;
+        if (root.querySelector('[part~="skeleton"]')) return false;
+        const headings = [...root.querySelectorAll('h2')];
+        return (headings[headings.length - 1]?.textContent ?? '').trim() === want;
+      },
+      heading,
+      { timeout: 15_000 },
+    );
+  } catch (error) {
+    const state = await bookingState(page);
+    throw new Error(`expected the heading "${heading}", the page shows ${JSON.stringify(state)}`, {
+      cause: error,
+    });
+  }
+}
+
+const ENTITIES: Record<string, string> = {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+};
+
+/** Message `id`'s text in `locale`: the XLIFF target (the source for English). */
+export function localized(locale: Locale, id: string): string {
+  const file = join(ROOT, 'locales', `${locale === 'en' ? 'de' : locale}.xlf`);
+  const unit = new RegExp(
+    `<trans-unit id="${id.replace(/\./g, '\\.')}">([\\s\\S]*?)</trans-unit>`,
+  ).exec(readFileSync(file, 'utf8'))?.[1];
+  const text =
+    unit && new RegExp(`<${locale === 'en' ? 'source' : 'target'}>([\\s\\S]*?)</`).exec(unit)?.[1];
+  if (!text) throw new Error(`no ${locale} text for ${id}`);
+  return text.replace(/&(\w+);/g, (all, name: string) => ENTITIES[name] ?? all);
+}
