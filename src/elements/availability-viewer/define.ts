@@ -1,10 +1,10 @@
 /**
- * Registers `<availability-viewer>` (and the shared parts it renders) unless the tags are taken.
+ * Registers `<availability-viewer>` unless the tag is taken. The viewer renders none of the
+ * shared parts (no zone select), so it does not define or bundle them.
  */
-import { defineElement, defineSharedElements } from '../shared/define.js';
+import { defineElement } from '../shared/define.js';
 import { AvailabilityViewer } from './availability-viewer.js';
 
-defineSharedElements();
 defineElement('availability-viewer', AvailabilityViewer);
 
 declare global {
