@@ -5,7 +5,8 @@
  *
  * Contract: the document has no inline script or style, so it runs under a strict
  * Content-Security-Policy; its icon is an empty `data:` URL, so browsers do not ask for a
- * `/favicon.ico` the server does not have. Standalone (`npm run serve`), `createRtsPageHandler` answers `/rts`
+ * `/favicon.ico` the server does not have; it declares `color-scheme: light dark`, so in dark
+ * mode the page around the (dark) element is dark too. Standalone (`npm run serve`), `createRtsPageHandler` answers `/rts`
  * (redirect), `/rts/` and `/rts/index.html` with the document and a strict CSP, and
  * `/rts/rts-page.js` with `src/rts-page.ts` bundled by esbuild on first request (kept in memory
  * once built); while that module does not exist both answer 503 with a plain-text reason, and
@@ -46,6 +47,7 @@ export function rtsPageHtml(scriptSrc: string): string {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="referrer" content="no-referrer" />
+    <meta name="color-scheme" content="light dark" />
     <link rel="icon" href="data:," />
     <title>Book a time</title>
     <script type="module" src="${scriptSrc}"></script>
