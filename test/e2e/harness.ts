@@ -176,7 +176,9 @@ export async function axeViolations(page: Page): Promise<AxeProblem[]> {
       id: v.id,
       impact: v.impact ?? null,
       help: v.help,
-      targets: v.nodes.map((n) => JSON.stringify(n.target)),
+      targets: v.nodes.map(
+        (n) => `${JSON.stringify(n.target)} ${(n.failureSummary ?? '').replace(/\s+/g, ' ')}`,
+      ),
     }));
   });
 }

@@ -9,6 +9,8 @@ import { ROOT, type Locale } from './harness.ts';
 
 /** The focused element, followed into shadow roots. */
 export interface Focused {
+  /** The id of the page-level element holding focus (the custom element's own id). */
+  host: string;
   tag: string;
   id: string;
   part: string;
@@ -19,10 +21,12 @@ export interface Focused {
 /** Describes the element that has focus, however deep in shadow roots. */
 export function focused(page: Page): Promise<Focused | null> {
   return page.evaluate(() => {
+    const host = document.activeElement?.id ?? '';
     let active: Element | null = document.activeElement;
     while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
     if (!active || active === document.body) return null;
     return {
+      host,
       tag: active.localName,
       id: active.id,
       part: active.getAttribute('part') ?? '',
@@ -116,4 +120,53 @@ export function localized(locale: Locale, id: string): string {
     unit && new RegExp(`<${locale === 'en' ? 'source' : 'target'}>([\\s\\S]*?)</`).exec(unit)?.[1];
   if (!text) throw new Error(`no ${locale} text for ${id}`);
   return text.replace(/&(\w+);/g, (all, name: string) => ENTITIES[name] ?? all);
+}
+
+/** Waits until the demo page's live picker and viewer have their data (or show why not). */
+export async function waitForDemoElements(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      // No named functions in here: tsx's transform would wrap them in a helper the page lacks.
+      for (const id of ['#live-picker', '#offline-picker']) {
+        const root = document.querySelector(id)?.shadowRoot;
+        if (!root?.querySelector('[part="base"][aria-busy="false"]')) return false;
+        if (root.querySelector('[part~="skeleton"]')) return false;
+      }
+      const viewer = document.querySelector('#live-viewer')?.shadowRoot;
+      return !!viewer?.querySelector(
+        '.scroll[aria-busy="false"], [part="error"], [part="config-error"]',
+      );
+    },
+    null,
+    { timeout: 20_000 },
+  );
+}
+
+/** Widths that overflow: the document's, and each element's against its own host. */
+export function overflows(page: Page, selectors: readonly string[]): Promise<string[]> {
+  return page.evaluate((list) => {
+    const found: string[] = [];
+    const doc = document.scrollingElement!;
+    if (doc.scrollWidth > innerWidth) {
+      found.push(`document: scrollWidth ${doc.scrollWidth} > innerWidth ${innerWidth}`);
+    }
+    for (const selector of list) {
+      const host = document.querySelector<HTMLElement>(selector);
+      if (!host) {
+        found.push(`${selector}: not on the page`);
+        continue;
+      }
+      const width = host.getBoundingClientRect().width;
+      if (host.scrollWidth > Math.ceil(width)) {
+        found.push(`${selector}: scrollWidth ${host.scrollWidth} > width ${width}`);
+      }
+      const base = host.shadowRoot?.querySelector<HTMLElement>('[part~="base"]');
+      if (base && base.scrollWidth > Math.ceil(width)) {
+        found.push(`${selector} [part=base]: scrollWidth ${base.scrollWidth} > host ${width}`);
+      }
+      const right = host.getBoundingClientRect().right;
+      if (right > innerWidth + 0.5) found.push(`${selector}: right edge ${right} > ${innerWidth}`);
+    }
+    return found;
+  }, selectors);
 }
