@@ -75,7 +75,7 @@ import {
   gridContent,
   gridOverlays,
   shadeLevel,
-  type CellState,
+  type GridCellView,
   type GridOverlay,
 } from './grid-view.js';
 import { PageDataController, type PageQuery } from './page-data-controller.js';
@@ -191,6 +191,17 @@ export class AvailabilityViewer extends SchedulingElement {
     { grid: GridPage; duration: number; availability: PageAvailability }
   >();
   private memberCount = 0;
+  /** The query last parsed and its outcome. */
+  private parsed:
+    | {
+        source: AvailabilityQuery | string | undefined;
+        result: ReturnType<typeof parseQuery> | undefined;
+      }
+    | undefined;
+  /** Page requests by page key, for one parsed query. */
+  private pageQueries: { query?: NormalisedQuery; byKey: Map<string, PageQuery> } = {
+    byKey: new Map(),
+  };
   /** This update leaves the grid out, waiting for the first answer. */
   private waiting = false;
   /**
@@ -334,6 +345,7 @@ export class AvailabilityViewer extends SchedulingElement {
       'apiBase',
       'token',
     ];
+    if (changed.has('query') || changed.has('demo')) this.parsed = undefined;
     if (structural.some((key) => (changed as Map<PropertyKey, unknown>).has(key))) this.derive();
     const result = this.grid && this.data.status === 'ready' ? this.data.result : undefined;
     if (
@@ -413,12 +425,20 @@ export class AvailabilityViewer extends SchedulingElement {
     }
     const source =
       this.query === undefined && this.demo ? defaultDemoQuery(Date.now()) : this.query;
-    const parsed =
-      source === undefined
-        ? undefined
-        : typeof source === 'string'
-          ? parseQueryJson(source)
-          : parseQuery(source);
+    // Another week, width or hours leaves the query as it was: it is parsed when it changes.
+    let known = this.parsed;
+    if (known === undefined || known.source !== source) {
+      known = this.parsed = {
+        source,
+        result:
+          source === undefined
+            ? undefined
+            : typeof source === 'string'
+              ? parseQueryJson(source)
+              : parseQuery(source),
+      };
+    }
+    const parsed = known.result;
     const reason = !parsed
       ? 'a query is required (or set demo)'
       : parsed.ok
@@ -452,10 +472,17 @@ export class AvailabilityViewer extends SchedulingElement {
       this.grid = this.gridPageFor(gridKey, page.days, config);
       this.roving.clampTo(this.grid.columns.length, this.grid.labels.length);
     }
-    const pageQuery = pageQueryFor(query, visibleWindows(this.grid!), config.interval);
+    const pageQuery = this.pageQueryOf(gridKey, query, () => visibleWindows(this.grid!), config);
     const neighbours = [this.pages[index - 1], this.pages[index + 1]]
       .filter((p): p is WeekPage => p !== undefined)
-      .map((p) => pageQueryFor(query, windowsOfDays(p.days, this.zone, config), config.interval));
+      .map((p) =>
+        this.pageQueryOf(
+          `${this.zone}|${p.days.join()}|${config.startMinutes}|${config.endMinutes}|${config.interval}`,
+          query,
+          () => windowsOfDays(p.days, this.zone, config),
+          config,
+        ),
+      );
     const dates = `${page.firstDay}|${page.lastDay}`;
     if (dates !== this.shownDates) {
       this.shownDates = dates;
@@ -480,6 +507,24 @@ export class AvailabilityViewer extends SchedulingElement {
     if (pageQuery.key !== this.pageKey) this.empty = undefined;
     this.pageKey = pageQuery.key;
     this.data.show(this.activeTransport, pageQuery, neighbours);
+  }
+
+  /** The request of the page keyed `key` (its days, zone and hours) for `query`, cached while the query stays. */
+  private pageQueryOf(
+    key: string,
+    query: NormalisedQuery,
+    windows: () => Interval[],
+    config: GridConfig,
+  ): PageQuery {
+    if (this.pageQueries.query !== query || this.pageQueries.byKey.size >= 32) {
+      this.pageQueries = { query, byKey: new Map() };
+    }
+    let page = this.pageQueries.byKey.get(key);
+    if (!page) {
+      page = pageQueryFor(query, windows(), config.interval);
+      this.pageQueries.byKey.set(key, page);
+    }
+    return page;
   }
 
   /** The grid of `days` (cached by `key`, the last few kept). */
@@ -587,22 +632,49 @@ export class AvailabilityViewer extends SchedulingElement {
     return { block: unavailableBlockAt(cell, this.normalised.requiredDuration), available: false };
   }
 
-  private cellView(c: number, r: number): { state: CellState; selected: boolean; level: number } {
-    const cell = this.grid!.columns[c]!.cells[r]!;
-    if (cell.end <= cell.start) return { state: 'skipped', selected: false, level: 0 };
-    if (this.mode === 'free_select') {
-      const painted = isCovered(this.freePeriods, cell);
-      return { state: painted ? 'free' : 'busy', selected: painted, level: 0 };
-    }
-    if (!this.availability) return { state: 'loading', selected: false, level: 0 };
-    const mapped = this.availability.cells[c]![r]!;
-    const block = this.blockAt({ column: c, row: r })?.block;
-    // Building the key of every cell's block costs two number-to-string conversions per cell
-    // on each render: skip it when nothing is selected (the usual case).
-    const selected =
-      block !== undefined && this.selectedKeys.size > 0 && this.selectedKeys.has(keyOf(block));
-    const level = shadeLevel(mapped.free, this.memberCount);
-    return { state: mapped.available ? 'available' : 'unavailable', selected, level };
+  /**
+   * How each cell shows, read through one closure per render: the grid asks it for every cell,
+   * so the element's state is read once, not per cell. Matches `blockAt` for what can be picked.
+   */
+  private cellViewer(): (c: number, r: number) => GridCellView {
+    const grid = this.grid!;
+    const freeSelect = this.mode === 'free_select';
+    const freePeriods = this.freePeriods;
+    const availability = this.availability;
+    const unrestricted = this.slotSelection === 'unrestricted';
+    const selectedKeys = this.selectedKeys;
+    const members = this.memberCount;
+    const duration = this.normalised?.requiredDuration ?? 0;
+    return (c, r) => {
+      const cell = grid.columns[c]!.cells[r]!;
+      if (cell.end <= cell.start)
+        return { state: 'skipped', selected: false, level: 0, selectable: false };
+      if (freeSelect) {
+        const painted = isCovered(freePeriods, cell);
+        return { state: painted ? 'free' : 'busy', selected: painted, level: 0, selectable: true };
+      }
+      if (!availability || !this.normalised)
+        return { state: 'loading', selected: false, level: 0, selectable: false };
+      const mapped = availability.cells[c]![r]!;
+      const selectable = mapped.slot !== undefined || unrestricted;
+      // Building the key of every cell's block costs two number-to-string conversions per cell
+      // on each render: skip it when nothing is selected (the usual case).
+      let selected = false;
+      if (selectable && selectedKeys.size > 0) {
+        const block = mapped.slot ?? unavailableBlockAt(cell, duration);
+        selected = selectedKeys.has(keyOf(block));
+      }
+      return {
+        state: mapped.available ? 'available' : 'unavailable',
+        selected,
+        level: shadeLevel(mapped.free, members),
+        selectable,
+      };
+    };
+  }
+
+  private cellView(c: number, r: number): GridCellView {
+    return this.cellViewer()(c, r);
   }
 
   private activate(pos: CellPosition): void {
@@ -811,12 +883,8 @@ export class AvailabilityViewer extends SchedulingElement {
       memberCount,
       availability: this.availability,
       label: strings.t('common.select_time'),
-      cell: (c: number, r: number) => this.cellView(c, r),
-      selectable: (c: number, r: number) =>
-        this.mode === 'free_select'
-          ? grid.columns[c]!.cells[r]!.end > grid.columns[c]!.cells[r]!.start
-          : this.blockAt({ column: c, row: r }) !== undefined,
-      tabIndexOf: (p: CellPosition) => this.roving.tabIndexOf(p),
+      cell: this.cellViewer(),
+      tabStop: this.roving.position,
     };
     this.namer.reset(this.formatters, this.normalised!.requiredDuration * 60_000);
     const deps = [

@@ -65,17 +65,26 @@ export interface GridOverlay extends CellPosition {
   kind: 'preview' | 'pending' | 'paint' | 'selected';
 }
 
+/** How one cell shows. */
+export interface GridCellView {
+  state: CellState;
+  selected: boolean;
+  /** The N-of-M shade level (0 for none). */
+  level: number;
+  /** Whether the cell can be picked. */
+  selectable: boolean;
+}
+
 /** Everything the grid template needs. */
 export interface GridView {
   page: GridPage;
   strings: Strings;
   formatters: Formatters;
   namer: CellNamer;
-  /** Cell state, selection and shade level. */
-  cell(column: number, row: number): { state: CellState; selected: boolean; level: number };
-  /** Whether the cell can be picked. */
-  selectable(column: number, row: number): boolean;
-  tabIndexOf(position: CellPosition): 0 | -1;
+  /** Cell state, selection, shade level and whether it can be picked. */
+  cell(column: number, row: number): GridCellView;
+  /** The cell holding the grid's one tab stop. */
+  tabStop: CellPosition;
   /** Participants in the query: the M of "N of M free" (0 hides the counts). */
   memberCount: number;
   availability: PageAvailability | undefined;
@@ -361,7 +370,7 @@ const gridBody = directive(GridBodyDirective);
 
 /** The ARIA grid (header row, then one row per time) followed by the hidden texts naming its cells. */
 export function gridContent(view: GridView): TemplateResult {
-  const { page, strings, formatters, namer, memberCount, availability } = view;
+  const { page, strings, formatters, namer, memberCount, availability, tabStop } = view;
   const dayStarts = page.columns.map((column) => startOfDay(column.dayKey, formatters.zone));
   const dayOffsets = dayStarts.map((start) => formatters.zoneOffset(start));
   const timeIds = namer.timeIdsOf(page, availability, dayStarts, dayOffsets, formatters);
@@ -385,15 +394,14 @@ export function gridContent(view: GridView): TemplateResult {
     values.rowTexts.push(label.offsetLabel ? `${time} ${label.offsetLabel}` : time);
     for (let c = 0; c < columns; c++) {
       const i = r * columns + c;
-      const { state, selected, level } = view.cell(c, r);
-      const selectable = view.selectable(c, r);
+      const { state, selected, level, selectable } = view.cell(c, r);
       const free = availability?.cells[c]?.[r]?.free ?? 0;
       let labelled = `day-${c} ${timeIds[i]!} st-${state}`;
       if (selected) labelled += ' st-selected';
       if (memberCount > 1 && free > 0 && free <= memberCount) labelled += ` free-${free}`;
       values.classes[i] = selected ? `cell ${state} selected` : `cell ${state}`;
       values.levels[i] = String(level);
-      values.tabIndexes[i] = String(view.tabIndexOf({ column: c, row: r }));
+      values.tabIndexes[i] = c === tabStop.column && r === tabStop.row ? '0' : '-1';
       values.labelledBy[i] = labelled;
       values.selected[i] = selectable || selected ? ariaBoolean(selected) : null;
       values.disabled[i] = selectable ? null : 'true';
