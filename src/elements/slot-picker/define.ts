@@ -1,9 +1,9 @@
 /**
- * Registers `<slot-picker>` (and the shared zone select it renders) unless already defined, so
- * importing this module twice, or next to another build of the library, never throws.
+ * Registers `<slot-picker>` unless already defined, so importing this module twice, or next to
+ * another build of the library, never throws. The zone switcher it renders with `timezone-select`
+ * is loaded and defined by the picker when first shown.
  */
-import { defineElement, defineSharedElements } from '../shared/define.js';
+import { defineElement } from '../shared/define-element.js';
 import { SlotPicker } from './slot-picker.js';
 
-defineSharedElements();
 defineElement('slot-picker', SlotPicker);

@@ -15,6 +15,7 @@ import { toApiQuery } from '../../core/query.js';
 import type { AvailabilityQuery, NormalisedQuery } from '../../core/types.js';
 import type { AvailabilityResult } from '../../data/transport.js';
 import { formatCount, type Formatters, type Strings } from '../../i18n/index.js';
+import { defineElement } from '../shared/define-element.js';
 import { NoSlotsFoundEvent, SlotSelectedEvent, type Slot } from '../shared/events.js';
 import { SchedulingElement } from '../shared/scheduling-element.js';
 import { stepStyles } from '../shared/step-styles.js';
@@ -54,6 +55,22 @@ type Step = 'day' | 'time' | 'confirm' | 'done';
 const MODES = ['confirm', 'no_confirm'] as const;
 const LAYOUTS = ['list', 'calendar'] as const;
 const SKELETON_ROWS = 5;
+
+let zoneSelectLoad: Promise<void> | undefined;
+
+/**
+ * Loads and defines `<se-time-zone-select>` once, the first time a picker shows it: only pages
+ * with `timezone-select` download the zone switcher. A failed load is tried again next time.
+ */
+function loadZoneSelect(): Promise<void> {
+  return (zoneSelectLoad ??= import('../shared/time-zone-select.js').then(
+    ({ TimeZoneSelect }) => defineElement('se-time-zone-select', TimeZoneSelect),
+    (error: unknown) => {
+      zoneSelectLoad = undefined;
+      throw error;
+    },
+  ));
+}
 
 /**
  * Lets a visitor pick one bookable time: a day, then a time, then Confirm.
@@ -116,9 +133,13 @@ export class SlotPicker extends SchedulingElement {
   private labelsFor: { days?: PickerDay[]; strings?: Strings; formatters?: Formatters } = {};
   private weekStart = 0;
   private focusTarget: 'heading' | 'item' | undefined;
+  /** The zone switcher's load, from the first render that shows it. */
+  private zoneSelectReady: Promise<void> | undefined;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    if (changed.has('timezoneSelect') && !this.timezoneSelect) this.zoneSelectReady = undefined;
+    if (this.timezoneSelect) this.zoneSelectReady ??= this.loadZoneSelect();
     if (changed.has('query') || changed.has('demo')) this.parsedQuery = this.normalisedQuery();
     if (changed.has('mode')) this.checkChoice('mode', this.mode, MODES);
     if (changed.has('layout')) this.checkChoice('layout', this.layout, LAYOUTS);
@@ -150,6 +171,29 @@ export class SlotPicker extends SchedulingElement {
       this.dayLabels = new Map(this.dayItems.map((d) => [d.key, `${d.date}, ${d.count}`]));
       this.labelsFor = { days: this.days, strings: this.strings, formatters: this.formatters };
     }
+  }
+
+  /** Loads the zone switcher, reporting a failed load as a network error. */
+  private async loadZoneSelect(): Promise<void> {
+    try {
+      await loadZoneSelect();
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      this.fireError({
+        kind: 'network',
+        message: `The time zone switcher could not be loaded: ${reason}`,
+      });
+    }
+  }
+
+  /** Also waits for the zone switcher, when shown, to load and render. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    if (!this.zoneSelectReady) return complete;
+    await this.zoneSelectReady;
+    const zoneSelect = this.renderRoot.querySelector('se-time-zone-select');
+    await (zoneSelect as { updateComplete?: Promise<unknown> } | null)?.updateComplete;
+    return complete;
   }
 
   protected override updated(): void {
