@@ -110,6 +110,24 @@ export const viewerStyles = css`
     align-self: start;
     padding-top: 0.15em;
   }
+  /*
+   * A sticky element of a scroller gets its own compositing layer: 96 row headers cost more than
+   * a week's paint. Where the scroller's state can be queried, they stick only while the grid
+   * scrolls sideways, the one time sticking to the left shows.
+   */
+  @supports (container-type: scroll-state) {
+    .scroll {
+      container-type: scroll-state;
+    }
+    .time {
+      position: relative;
+    }
+    @container scroll-state(scrollable: inline) {
+      .time {
+        position: sticky;
+      }
+    }
+  }
   .cell {
     border-left: 1px solid var(--_border);
     border-top: 1px solid color-mix(in srgb, var(--_border) 45%, transparent);
