@@ -46,6 +46,7 @@ import { loadStrings, type Strings } from '../../src/i18n/index.js';
 import { ViewerObject } from '../elements/availability-viewer-object.js';
 import { RtsBookingPageObject } from '../elements/rts-booking-page-object.js';
 import { SlotPickerObject } from '../elements/slot-picker-object.js';
+import { watchGlobalFailures } from './global-failures.js';
 import {
   DURATION_MIN,
   WINDOW,
@@ -97,34 +98,7 @@ const WIRE_QUERY: AvailabilityQuery = {
   include_member_statuses: true,
 };
 
-/** What went wrong globally while a test ran. */
-const globalFailures: string[] = [];
-const onError = (e: ErrorEvent) => globalFailures.push(`error: ${e.message}`);
-const onRejection = (e: PromiseRejectionEvent) =>
-  globalFailures.push(`unhandledrejection: ${String(e.reason)}`);
-let consoleError: typeof console.error;
-
-before(() => {
-  window.addEventListener('error', onError);
-  window.addEventListener('unhandledrejection', onRejection);
-  consoleError = console.error;
-  console.error = (...args: unknown[]) => {
-    globalFailures.push(`console.error: ${args.map(String).join(' ')}`);
-    consoleError(...args);
-  };
-});
-
-after(() => {
-  window.removeEventListener('error', onError);
-  window.removeEventListener('unhandledrejection', onRejection);
-  console.error = consoleError;
-});
-
-afterEach(() => {
-  const failures = globalFailures.splice(0);
-  expect(failures, 'uncaught errors, rejections or console errors').to.deep.equal([]);
-  expect(({} as Record<string, unknown>).polluted, 'Object.prototype polluted').to.equal(undefined);
-});
+watchGlobalFailures();
 
 /** A comparable form of slots: `start|end|sorted subs`. */
 function keysOf(slots: readonly ExpectedSlot[]): string[] {

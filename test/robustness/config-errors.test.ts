@@ -18,6 +18,9 @@ import type { SchedulingErrorDetail } from '../../src/elements/shared/events.js'
 import '../../src/elements/rts-booking-page/define.js';
 import '../../src/elements/slot-picker/define.js';
 import { loadStrings, type Strings } from '../../src/i18n/index.js';
+import { watchGlobalFailures } from './global-failures.js';
+
+watchGlobalFailures();
 
 const QUERY: AvailabilityQuery = {
   participants: [{ members: [{ sub: 'acc_a' }, { sub: 'acc_b' }], required: 'all' }],

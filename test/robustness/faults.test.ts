@@ -32,6 +32,9 @@ import { loadStrings, type Strings } from '../../src/i18n/index.js';
 import { ViewerObject } from '../elements/availability-viewer-object.js';
 import { RtsBookingPageObject } from '../elements/rts-booking-page-object.js';
 import { SlotPickerObject } from '../elements/slot-picker-object.js';
+import { watchGlobalFailures } from './global-failures.js';
+
+watchGlobalFailures();
 
 const DAY = 86_400_000;
 const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');

@@ -35,6 +35,9 @@ import type { SlotPicker } from '../../src/elements/slot-picker/slot-picker.js';
 import { ViewerObject } from '../elements/availability-viewer-object.js';
 import { RtsBookingPageObject } from '../elements/rts-booking-page-object.js';
 import { SlotPickerObject } from '../elements/slot-picker-object.js';
+import { watchGlobalFailures } from './global-failures.js';
+
+watchGlobalFailures();
 
 /** Payloads; each one that could run sets `window.__pwned`. */
 const PAYLOADS = [
