@@ -834,10 +834,12 @@ export class AvailabilityViewer extends SchedulingElement {
   private overlays(): GridOverlay[] {
     const grid = this.grid!;
     const out: GridOverlay[] = [];
+    // A block is drawn from the row it starts in, as availability is mapped: slots need not
+    // start on a row's first instant (a zone offset of :45 puts UTC :00 slots mid-row).
     const place = (block: TimedSlot, kind: GridOverlay['kind']) => {
       grid.columns.forEach((column, c) => {
         const r = column.cells.findIndex(
-          (cell) => cell.start === block.start && cell.end > cell.start,
+          (cell) => cell.start <= block.start && block.start < cell.end,
         );
         if (r >= 0)
           out.push({ column: c, row: r, rowEnd: rowEndOf(column.cells, r, block.end), kind });
