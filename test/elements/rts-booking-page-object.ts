@@ -56,9 +56,9 @@ export class RtsBookingPageObject {
     return clean(this.part('header')?.textContent);
   }
 
-  /** Every step heading shown (a conflict notice's first, then the step's). */
+  /** Every step heading shown (a conflict notice's first, then the step's; a linkless view's h1). */
   get headings(): string[] {
-    return [...this.root.querySelectorAll('h2')].map((h) => clean(h.textContent));
+    return [...this.root.querySelectorAll('h1.page-heading, h2')].map((h) => clean(h.textContent));
   }
 
   /** The current step's heading (the last one shown). */

@@ -190,16 +190,28 @@ export function successView(s: Strings, m: SuccessModel): TemplateResult {
   </div>`;
 }
 
-/** A link that cannot be booked (or reached): a heading, why, and what the organiser said. */
+/**
+ * The heading of a view shown without the link's header (no link to name): the page's `h1`,
+ * so the page is not left without a top-level heading. Focusable like the step headings.
+ */
+export function pageHeadingView(text: string): TemplateResult {
+  return html`<h1 part="heading" class="page-heading" tabindex="-1">${text}</h1>`;
+}
+
+/**
+ * A link that cannot be booked (or reached): a heading, why, and what the organiser said.
+ * `withoutHeader`: no link header is shown above it, so its heading is the page's `h1`.
+ */
 export function linkStateView(
   state: string,
   heading: string,
   text: string,
   extra?: { label: string; message: string },
   booked?: string,
+  withoutHeader = false,
 ): TemplateResult {
   return html`<div class="state link-state" part="link-state" data-state=${state}>
-    ${headingView(heading)}
+    ${withoutHeader ? pageHeadingView(heading) : headingView(heading)}
     <p>${text}</p>
     ${booked ? html`<p class="booked-time" part="booked-time">${booked}</p>` : nothing}
     ${

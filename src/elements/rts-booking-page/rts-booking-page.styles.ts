@@ -17,6 +17,16 @@ export const rtsBookingPageStyles = css`
     font-size: 1.375em;
     overflow-wrap: anywhere;
   }
+  /* A state's heading standing in for the missing link header: sized like a step heading. */
+  .page-heading {
+    font-size: 1.125em;
+  }
+  .page-heading:focus {
+    outline: none;
+  }
+  .page-heading:focus-visible {
+    outline: 2px solid var(--_focus);
+  }
   .header {
     display: grid;
     gap: calc(var(--_space) / 2);

@@ -50,6 +50,7 @@ import {
   fieldsView,
   headerView,
   linkStateView,
+  pageHeadingView,
   successView,
   type FieldModel,
 } from './rts-booking-page-views.js';
@@ -195,8 +196,9 @@ export class RtsBookingPage extends SchedulingElement {
     const target = this.focusTarget;
     if (!target) return;
     this.focusTarget = undefined;
-    if (target === 'heading') this.renderRoot.querySelector<HTMLElement>('h2')?.focus();
-    else if (target === 'time') this.timeFocus.focusActive();
+    if (target === 'heading') {
+      this.renderRoot.querySelector<HTMLElement>('.page-heading, h2')?.focus();
+    } else if (target === 'time') this.timeFocus.focusActive();
     else if (target === 'calendar') this.monthCalendar.focus();
     else this.firstInvalidField()?.focus();
   }
@@ -234,17 +236,27 @@ export class RtsBookingPage extends SchedulingElement {
           'missing-token',
           s.t('rts.missing_token_heading'),
           s.t('rts.missing_token_text'),
+          undefined,
+          undefined,
+          true,
         );
       case 'invalid-link':
         return linkStateView(
           'invalid-link',
           s.t('rts.invalid_link_heading'),
           s.t('rts.invalid_link_text'),
+          undefined,
+          undefined,
+          true,
         );
-      case 'load-error':
-        return html`${headingView(s.t('rts.error_heading'))}${errorView(s, this.loadError!, () =>
-          this.reload(),
+      case 'load-error': {
+        const heading = s.t('rts.error_heading');
+        return html`${this.link ? headingView(heading) : pageHeadingView(heading)}${errorView(
+          s,
+          this.loadError!,
+          () => this.reload(),
         )}`;
+      }
       case 'closed': {
         const booked = this.link!.booking;
         const time = booked
