@@ -12,6 +12,7 @@ export interface Focused {
   /** The id of the page-level element holding focus (the custom element's own id). */
   host: string;
   tag: string;
+  role: string;
   id: string;
   part: string;
   className: string;
@@ -28,6 +29,7 @@ export function focused(page: Page): Promise<Focused | null> {
     return {
       host,
       tag: active.localName,
+      role: active.getAttribute('role') ?? '',
       id: active.id,
       part: active.getAttribute('part') ?? '',
       className: active.getAttribute('class') ?? '',
@@ -67,7 +69,7 @@ export function bookingState(page: Page): Promise<{
 }> {
   return page.evaluate(() => {
     const root = document.querySelector('rts-booking-page')?.shadowRoot;
-    const headings = [...(root?.querySelectorAll('h2') ?? [])];
+    const headings = [...(root?.querySelectorAll('h1.page-heading, h2') ?? [])];
     const heading = headings[headings.length - 1];
     return {
       busy: root?.querySelector('[part="base"]')?.getAttribute('aria-busy') ?? null,
@@ -88,7 +90,7 @@ export async function waitForHeading(page: Page, heading: string): Promise<void>
         const base = root?.querySelector('[part="base"]');
         if (!root || base?.getAttribute('aria-busy') !== 'false') return false;
         if (root.querySelector('[part~="skeleton"]')) return false;
-        const headings = [...root.querySelectorAll('h2')];
+        const headings = [...root.querySelectorAll('h1.page-heading, h2')];
         return (headings[headings.length - 1]?.textContent ?? '').trim() === want;
       },
       heading,
@@ -169,4 +171,24 @@ export function overflows(page: Page, selectors: readonly string[]): Promise<str
     }
     return found;
   }, selectors);
+}
+
+/**
+ * From the focused cell of the live viewer's grid, the arrow keys that reach the first cell with
+ * free time on the shown week (`[]` when focus is already there), or `undefined` when the week
+ * has none.
+ */
+export function keysToAvailableCell(page: Page): Promise<string[] | undefined> {
+  return page.evaluate(() => {
+    const root = document.querySelector('#live-viewer')?.shadowRoot;
+    const from = root?.activeElement as HTMLElement | null | undefined;
+    const to = root?.querySelector<HTMLElement>('[role="gridcell"].available');
+    if (!from?.dataset.c || !to) return undefined;
+    const dc = Number(to.dataset.c) - Number(from.dataset.c);
+    const dr = Number(to.dataset.r) - Number(from.dataset.r);
+    return [
+      ...Array<string>(Math.abs(dc)).fill(dc > 0 ? 'ArrowRight' : 'ArrowLeft'),
+      ...Array<string>(Math.abs(dr)).fill(dr > 0 ? 'ArrowDown' : 'ArrowUp'),
+    ];
+  });
 }
