@@ -5,7 +5,9 @@
  * (column and row index) for the element's delegated handlers and one `tabindex="0"` (the
  * roving tab stop). Each cell's accessible name is composed with `aria-labelledby` from shared
  * hidden texts (full date, time range with zone offset, state, "N of M free"), so a page costs
- * one formatted time range per distinct row rather than one per cell. Overlays (hover/focus
+ * one formatted time range per distinct row rather than one per cell, and those texts are shared
+ * by every viewer with the same formatters. The body rows and the time texts are written by two
+ * directives straight to the DOM, only where a value changed. Overlays (hover/focus
  * preview, the picked block with its Confirm button) sit outside the ARIA grid and are placed on
  * the same CSS grid lines as the cells they cover.
  */
@@ -20,7 +22,7 @@ import {
 } from 'lit/directive.js';
 import type { GridPage, GridRow } from '../../core/grid.js';
 import type { CellPosition, PageAvailability, TimedSlot } from '../../core/slots.js';
-import { startOfDay } from '../../core/time.js';
+import { offsetMinutes, startOfDay } from '../../core/time.js';
 import type { Formatters, Strings } from '../../i18n/index.js';
 
 /**
@@ -98,11 +100,18 @@ export function shadeLevel(free: number, total: number): number {
   return total <= 4 ? Math.min(free, 4) : Math.max(1, Math.ceil((4 * free) / total));
 }
 
+/** Time texts by formatter signature and key, shared by every namer: weeks and viewers repeat them. */
+const sharedTimeTexts = new Map<string, Map<string, string>>();
+/** Entries a signature's shared texts keep before starting afresh. */
+const SHARED_TEXT_LIMIT = 4096;
+const MS_PER_DAY = 86_400_000;
+
 /** Builds and caches the hidden texts cell names are composed of, for one locale, zone and duration. */
 export class CellNamer {
   private texts = new Map<string, string>();
   private ids = new Map<string, string>();
   private signature = '';
+  private shared = new Map<string, string>();
   /** Each page's time ids, cell by cell (row-major), by its availability (or grid while it has none). */
   private pageIds = new WeakMap<object, readonly string[]>();
 
@@ -114,6 +123,12 @@ export class CellNamer {
     this.texts.clear();
     this.ids.clear();
     this.pageIds = new WeakMap();
+    let shared = sharedTimeTexts.get(signature);
+    if (!shared) {
+      shared = new Map();
+      sharedTimeTexts.set(signature, shared);
+    }
+    this.shared = shared;
   }
 
   /**
@@ -123,8 +138,6 @@ export class CellNamer {
   timeIdsOf(
     page: GridPage,
     availability: PageAvailability | undefined,
-    dayStarts: readonly number[],
-    dayOffsets: readonly string[],
     formatters: Formatters,
   ): readonly string[] {
     const owner = availability ?? page;
@@ -135,13 +148,7 @@ export class CellNamer {
     page.columns.forEach((column, c) => {
       column.cells.forEach((cell, r) => {
         const block = availability?.cells[c]?.[r]?.slot ?? cell;
-        out[r * columns + c] = this.timeIdOf(
-          cell,
-          block,
-          dayStarts[c]!,
-          dayOffsets[c]!,
-          formatters,
-        );
+        out[r * columns + c] = this.timeIdOf(cell, block, formatters);
       });
     });
     ids = out;
@@ -150,29 +157,33 @@ export class CellNamer {
   }
 
   /** The id of the hidden text naming the block from `cell` (`10:00 – 11:00 GMT+1`). */
-  timeIdOf(
-    cell: GridRow,
-    block: Pick<TimedSlot, 'start' | 'end'>,
-    dayStart: number,
-    dayOffset: string,
-    formatters: Formatters,
-  ): string {
-    // Wall time, offset from midnight, the block's start within the cell and its length fix the
-    // text; days repeat, so do keys.
-    const key =
-      cell.status === 'nonexistent'
-        ? `skip|${cell.time}`
-        : `${cell.wallMinutes}|${cell.start - dayStart}|${block.start - cell.start}|${block.end - block.start}|${dayOffset}`;
+  timeIdOf(cell: GridRow, block: Pick<TimedSlot, 'start' | 'end'>, formatters: Formatters): string {
+    let key: string;
+    if (cell.status === 'nonexistent') {
+      key = `skip|${cell.time}`;
+    } else {
+      // The wall time the block starts at, its length and the zone's offsets at both ends fix
+      // the text (a block across a clock change ends at another wall time); days repeat, so do
+      // keys.
+      const startOffset = offsetMinutes(block.start, formatters.zone);
+      const endOffset = offsetMinutes(block.end, formatters.zone);
+      const wall = (((block.start + startOffset * 60_000) % MS_PER_DAY) + MS_PER_DAY) % MS_PER_DAY;
+      key = `${wall}|${block.end - block.start}|${startOffset}|${endOffset}`;
+    }
     let id = this.ids.get(key);
     if (id === undefined) {
       id = `t${this.ids.size}`;
       this.ids.set(key, id);
-      this.texts.set(
-        id,
-        cell.status === 'nonexistent'
-          ? cell.time
-          : `${formatters.timeRange(block.start, block.end)} ${formatters.zoneOffset(block.start)}`,
-      );
+      let text = this.shared.get(key);
+      if (text === undefined) {
+        text =
+          cell.status === 'nonexistent'
+            ? cell.time
+            : `${formatters.timeRange(block.start, block.end)} ${formatters.zoneOffset(block.start)}`;
+        if (this.shared.size >= SHARED_TEXT_LIMIT) this.shared.clear();
+        this.shared.set(key, text);
+      }
+      this.texts.set(id, text);
     }
     return id;
   }
@@ -297,7 +308,8 @@ class GridBodyDirective extends Directive {
   }
 
   private build(values: BodyValues): DocumentFragment {
-    const fragment = document.createDocumentFragment();
+    const { columns } = values;
+    // One row is made by hand and cloned: what every row or cell shares is written once.
     const rowProto = document.createElement('div');
     rowProto.setAttribute('role', 'row');
     rowProto.className = 'row';
@@ -305,32 +317,40 @@ class GridBodyDirective extends Directive {
     headerProto.setAttribute('role', 'rowheader');
     headerProto.setAttribute('part', 'time-header');
     headerProto.className = 'time';
-    const cellProto = document.createElement('div');
-    cellProto.setAttribute('role', 'gridcell');
+    rowProto.append(headerProto);
+    for (let c = 0; c < columns; c++) {
+      const cell = document.createElement('div');
+      cell.setAttribute('role', 'gridcell');
+      cell.setAttribute('data-c', String(c));
+      cell.setAttribute('tabindex', '-1');
+      rowProto.append(cell);
+    }
+    const fragment = document.createDocumentFragment();
     this.rowHeaders = [];
     this.cells = [];
-    const { columns } = values;
     values.rowKeys.forEach((key, r) => {
-      const row = rowProto.cloneNode(false) as HTMLElement;
-      const header = headerProto.cloneNode(false) as HTMLElement;
+      const row = rowProto.cloneNode(true) as HTMLElement;
+      const header = row.firstElementChild as HTMLElement;
       header.setAttribute('data-key', key);
       header.textContent = values.rowTexts[r]!;
-      row.append(header);
       this.rowHeaders.push(header);
-      for (let c = 0; c < columns; c++) {
+      const rowIndex = String(r);
+      let cell = header.nextElementSibling as HTMLElement | null;
+      for (
+        let c = 0;
+        c < columns && cell;
+        c++, cell = cell.nextElementSibling as HTMLElement | null
+      ) {
         const i = r * columns + c;
-        const cell = cellProto.cloneNode(false) as HTMLElement;
         const classes = values.classes[i]!;
         cell.className = classes;
         cell.setAttribute('part', classes);
-        cell.setAttribute('data-c', String(c));
-        cell.setAttribute('data-r', String(r));
+        cell.setAttribute('data-r', rowIndex);
         cell.setAttribute('data-level', values.levels[i]!);
-        cell.setAttribute('tabindex', values.tabIndexes[i]!);
+        if (values.tabIndexes[i] !== '-1') cell.setAttribute('tabindex', values.tabIndexes[i]!);
         cell.setAttribute('aria-labelledby', values.labelledBy[i]!);
-        writeAttribute(cell, 'aria-selected', values.selected[i]!);
-        writeAttribute(cell, 'aria-disabled', values.disabled[i]!);
-        row.append(cell);
+        if (values.selected[i] !== null) cell.setAttribute('aria-selected', values.selected[i]!);
+        if (values.disabled[i] !== null) cell.setAttribute('aria-disabled', values.disabled[i]!);
         this.cells.push(cell);
       }
       fragment.append(row);
@@ -373,7 +393,7 @@ export function gridContent(view: GridView): TemplateResult {
   const { page, strings, formatters, namer, memberCount, availability, tabStop } = view;
   const dayStarts = page.columns.map((column) => startOfDay(column.dayKey, formatters.zone));
   const dayOffsets = dayStarts.map((start) => formatters.zoneOffset(start));
-  const timeIds = namer.timeIdsOf(page, availability, dayStarts, dayOffsets, formatters);
+  const timeIds = namer.timeIdsOf(page, availability, formatters);
   const columns = page.columns.length;
   const size = page.labels.length * columns;
   const values: BodyValues = {
