@@ -67,9 +67,11 @@ check('localisation', process.execPath, ['scripts/check-l10n.mjs']);
 check('build and size table', process.execPath, ['scripts/check-size.mjs', '--report']);
 
 // Node-side tests: node's own runner through tsx, in a zone that is neither UTC nor the browser's.
+// test/e2e/ drives npm start's server (started in-process) with playwright-core and Chromium.
 const nodeTests = [
   ...filesUnder('test/server', '.test.ts'),
   ...filesUnder('test/node', '.test.ts'),
+  ...filesUnder('test/e2e', '.test.ts'),
 ];
 if (nodeTests.length > 0) {
   console.log('\n── node tests ──');
