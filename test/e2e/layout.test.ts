@@ -1,7 +1,8 @@
 /**
  * End to end: each element at 320 px and 1280 px, light and dark, on the pages `npm start`
- * serves: nothing wider than the viewport or its host, axe clean, and a screenshot of each into
- * a temporary folder for a person to look at (printed; never committed).
+ * serves (the booking page through its day, time, confirm and booked views): nothing wider than
+ * the viewport or its host, axe clean, and a screenshot of each into a temporary folder for a
+ * person to look at (printed; never committed).
  */
 import assert from 'node:assert/strict';
 import { mkdtempSync } from 'node:fs';
@@ -85,7 +86,7 @@ for (const width of WIDTHS) {
         }
       });
 
-      it('booking page: day, time and confirm steps fit', async () => {
+      it('booking page: day, time, confirm and booked views fit', async () => {
         const link = await createLink(server.origin, {
           summary: 'A product interview with a rather long title that has to wrap on a phone',
           description: 'We talk through the role, the team and your questions.',
@@ -113,6 +114,16 @@ for (const width of WIDTHS) {
             path: join(shots, `booking-confirm-${name}.png`),
             fullPage: true,
           });
+
+          await tabTo(page, (f) => f.id === 'field-name', 'the name field');
+          await page.keyboard.type('Maximiliane Alexandrowna Rostropowitsch-Wielandt');
+          await tabTo(page, (f) => f.id === 'field-email', 'the email field');
+          await page.keyboard.type('maximiliane.rostropowitsch-wielandt@example.com');
+          await tabTo(page, (f) => /confirm-button/.test(f.part), 'Book');
+          await page.keyboard.press('Enter');
+          await waitForHeading(page, localized('en', 'rts.success_heading'));
+          await checkPage(page, `booking page booked ${name}`, ['rts-booking-page']);
+          await page.screenshot({ path: join(shots, `booking-done-${name}.png`), fullPage: true });
           assert.deepEqual(errors, [], 'no page errors');
         } finally {
           await context.close();
