@@ -14,6 +14,7 @@ import {
   describeViolations,
   launchBrowser,
   startServer,
+  waitForWebhook,
   watchErrors,
   type E2eServer,
 } from './harness.ts';
@@ -190,6 +191,29 @@ describe('axe over the booking page', () => {
       await waitForHeading(page, localized('en', 'rts.missing_token_heading'));
       assert.equal((await bookingState(page)).linkState, 'missing-token');
       await assertAxeClean(page, 'booking page, no token');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('none of the times work: the declined view, and the organiser is told', async () => {
+    const link = await createLink(server.origin, { summary: 'Nothing suits' });
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    try {
+      await page.goto(link.url);
+      await waitForHeading(page, localized('en', 'common.select_day'));
+      await tabTo(page, (f) => /none-suitable-button/.test(f.part), 'None of these times work');
+      await page.keyboard.press('Enter');
+      await waitForHeading(page, localized('en', 'rts.none_suitable_heading'));
+      await assertAxeClean(page, 'booking page, declined');
+      const webhook = await waitForWebhook(
+        server.origin,
+        (w) => w.body.real_time_scheduling?.real_time_scheduling_id === link.id,
+      );
+      assert.equal(webhook.type, 'no_times_suitable');
+      assert.equal(webhook.verified, true);
+      assert.deepEqual(errors, [], 'no page errors');
     } finally {
       await page.close();
     }
