@@ -153,6 +153,47 @@ describe('axe over the demo page', () => {
     }
   });
 
+  it('organiser panel: a link made by keyboard, booked in its tab, its webhook listed', async () => {
+    const page = await context.newPage();
+    const errors = watchErrors(page);
+    try {
+      await page.goto(`${server.origin}/`);
+      await waitForDemoElements(page);
+      await tabTo(page, (f) => f.text === 'Make a booking link and open it', 'the panel button');
+      const [tab] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('Enter')]);
+      const linkText = page.locator('#organiser-panel .link a');
+      await linkText.waitFor();
+      assert.match((await linkText.textContent()) ?? '', /\/rts\/#token=rts_/);
+      await assertAxeClean(page, 'demo page with a link made');
+
+      await tab.waitForURL(/\/rts\/$/);
+      await waitForHeading(tab, localized('en', 'common.select_day'));
+      await tabTo(tab, (f) => /\bavailable\b/.test(f.part), 'an available date');
+      await tab.keyboard.press('Enter');
+      await waitForHeading(tab, localized('en', 'common.select_time'));
+      await tabTo(tab, (f) => /\btime\b/.test(f.part), 'a time');
+      await tab.keyboard.press('Enter');
+      await waitForHeading(tab, localized('en', 'rts.confirm_heading'));
+      await tabTo(tab, (f) => f.id === 'field-name', 'the name field');
+      await tab.keyboard.type('Katherine Johnson');
+      await tabTo(tab, (f) => f.id === 'field-email', 'the email field');
+      await tab.keyboard.type('katherine@example.com');
+      await tabTo(tab, (f) => /confirm-button/.test(f.part), 'Book');
+      await tab.keyboard.press('Enter');
+      await waitForHeading(tab, localized('en', 'rts.success_heading'));
+      await tab.close();
+
+      // The panel polls every 2 s: the completed webhook shows up, verified.
+      const entry = page.locator('#organiser-panel .webhooks li', { hasText: 'completed' });
+      await entry.first().waitFor({ timeout: 10_000 });
+      assert.equal((await entry.first().locator('.badge').textContent())?.trim(), 'verified');
+      await assertAxeClean(page, 'demo page with a webhook listed');
+      assert.deepEqual(errors, [], 'no page errors');
+    } finally {
+      await page.close();
+    }
+  });
+
   it('in German, with the calendar layout', async () => {
     const page = await context.newPage();
     const errors = watchErrors(page);

@@ -41,7 +41,7 @@ export function focused(page: Page): Promise<Focused | null> {
 }
 
 /**
- * Presses Tab until `wanted` has focus (at most 20 times), the way a keyboard user moves to a
+ * Presses Tab until `wanted` has focus (at most 40 times), the way a keyboard user moves to a
  * control; fails with where focus went when it never arrives.
  */
 export async function tabTo(
@@ -50,7 +50,7 @@ export async function tabTo(
   what: string,
 ): Promise<Focused> {
   const seen: string[] = [];
-  for (let i = 0; i < 20; i += 1) {
+  for (let i = 0; i < 40; i += 1) {
     await page.keyboard.press('Tab');
     const now = await focused(page);
     if (now && wanted(now)) return now;
