@@ -4,8 +4,10 @@
  * Contract: `loadStrings(locale)` lazily imports `generated/<locale>.ts` (a `templates` map of
  * message id to a string or a `str` template whose `${i}` are indexes into the source message's
  * parameters) once per locale and resolves to a synchronous `t(key, params)`. English comes from
- * the catalogue itself. Several locales can be loaded at once, so two elements on one page can
- * speak different languages without touching @lit/localize's single global locale.
+ * the catalogue itself; `t` renders the messages `strings.ts` knows at the time of the call (the
+ * common ones, and an element's own once its module has added them). Several locales can be
+ * loaded at once, so two elements on one page can speak different languages without touching
+ * @lit/localize's single global locale.
  * `withOverrides` layers integrator texts on top (`{zone}`-style placeholders take the
  * message's parameters).
  */
@@ -14,7 +16,7 @@ import type { LocaleModule, MsgFn, MsgOptions, StrResult, TemplateLike } from '@
 import { sourceLocale, targetLocales } from './generated/locale-codes.js';
 import { resolveLocale } from './locale.js';
 import type { SupportedLocale } from './locale.js';
-import { catalogue, isStringKey } from './strings.js';
+import { isStringKey, messageEntry } from './strings.js';
 import type { StringArgs, StringKey } from './strings.js';
 
 /** The strings of one locale, looked up synchronously. */
@@ -74,7 +76,7 @@ function catalogueStrings(locale: SupportedLocale, msg: MsgFn): Strings {
   return {
     locale,
     warnings: [],
-    t: (key, ...args) => (catalogue[key] as AnyEntry)(msg, args[0] as Params | undefined),
+    t: (key, ...args) => (messageEntry(key) as AnyEntry)(msg, args[0] as Params | undefined),
   };
 }
 

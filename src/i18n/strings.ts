@@ -1,6 +1,9 @@
 /**
  * The message catalogue: every user-visible string of the library, keyed by a stable dotted id
- * (`context.key`, contexts `common`, `availability_viewer`, `slot_picker`, `errors`, `count`).
+ * (`context.key`, contexts `common`, `availability_viewer`, `slot_picker`, `rts`, `errors`,
+ * `count`). The booking page's `rts.*` messages live in `strings-rts.ts`, so that the other
+ * elements do not download them: `loadStrings` looks messages up among the common ones and
+ * those added with `addMessages` (the booking page's `define` module adds its own).
  *
  * Contract: each entry is a function `(msg, params?) => string` whose body is one
  * `msg(source, {id})` call with the English source text; `lit-localize extract` reads those calls
@@ -12,12 +15,67 @@
  */
 import { str } from '@lit/localize';
 import type { MsgFn } from '@lit/localize';
+import { rtsCatalogue } from './strings-rts.js';
 
 /** A catalogue entry: renders its message through the given `msg`. */
-type CatalogueEntry = (msg: MsgFn, params: never) => string;
+export type CatalogueEntry = (msg: MsgFn, params: never) => string;
 
-/** Every UI string of the library, keyed by its stable id. */
-export const catalogue = {
+/** The names of the booking page's messages (`rts.<name>`, in `strings-rts.ts`). */
+const rtsNames = [
+  'with_organizer',
+  'duration',
+  'location',
+  'your_time_zone',
+  'organizer_zone',
+  'none_suitable',
+  'none_suitable_heading',
+  'none_suitable_text',
+  'no_times_text',
+  'confirm_heading',
+  'book',
+  'booking',
+  'field_name',
+  'field_email',
+  'field_note',
+  'optional',
+  'name_required',
+  'email_required',
+  'email_invalid',
+  'note_required',
+  'field_too_long',
+  'field_rejected',
+  'fix_fields',
+  'conflict_heading',
+  'conflict_text',
+  'success_heading',
+  'your_time',
+  'organizer_time',
+  'add_to_calendar',
+  'download_ics',
+  'google_calendar',
+  'outlook_calendar',
+  'opens_new_tab',
+  'redirecting',
+  'completed_heading',
+  'completed_text',
+  'booked_time',
+  'disabled_heading',
+  'disabled_text',
+  'organizer_message',
+  'expired_heading',
+  'expired_text',
+  'invalid_link_heading',
+  'invalid_link_text',
+  'missing_token_heading',
+  'missing_token_text',
+  'error_heading',
+] as const;
+
+/** The id of one of the booking page's messages. */
+export type RtsStringKey = `rts.${(typeof rtsNames)[number]}`;
+
+/** The messages of every element but the booking page's own, keyed by their stable ids. */
+const commonCatalogue = {
   'common.loading': (msg) => msg('Loading…', { id: 'common.loading' }),
   'common.refreshing': (msg) => msg('Refreshing…', { id: 'common.refreshing' }),
   'common.retry': (msg) => msg('Try again', { id: 'common.retry' }),
@@ -86,93 +144,6 @@ export const catalogue = {
     msg('Previous month', { id: 'slot_picker.previous_month' }),
   'slot_picker.next_month': (msg) => msg('Next month', { id: 'slot_picker.next_month' }),
 
-  'rts.with_organizer': (msg, p: { name: string }) =>
-    msg(str`With ${p.name}`, { id: 'rts.with_organizer' }),
-  'rts.duration': (msg) => msg('Duration', { id: 'rts.duration' }),
-  'rts.location': (msg) => msg('Location', { id: 'rts.location' }),
-  'rts.your_time_zone': (msg) => msg('Your time zone', { id: 'rts.your_time_zone' }),
-  'rts.organizer_zone': (msg, p: { zone: string; offset: string }) =>
-    msg(str`The organiser's time zone is ${p.zone} (${p.offset}).`, { id: 'rts.organizer_zone' }),
-  'rts.none_suitable': (msg) => msg('None of these times work', { id: 'rts.none_suitable' }),
-  'rts.none_suitable_heading': (msg) =>
-    msg('Thank you for letting us know', { id: 'rts.none_suitable_heading' }),
-  'rts.none_suitable_text': (msg) =>
-    msg('The organiser has been told that none of these times work for you.', {
-      id: 'rts.none_suitable_text',
-    }),
-  'rts.no_times_text': (msg) =>
-    msg('There are no times left to book with this link. The organiser has been told.', {
-      id: 'rts.no_times_text',
-    }),
-  'rts.confirm_heading': (msg) => msg('Confirm your booking', { id: 'rts.confirm_heading' }),
-  'rts.book': (msg) => msg('Book this time', { id: 'rts.book' }),
-  'rts.booking': (msg) => msg('Booking…', { id: 'rts.booking' }),
-  'rts.field_name': (msg) => msg('Your name', { id: 'rts.field_name' }),
-  'rts.field_email': (msg) => msg('Your email address', { id: 'rts.field_email' }),
-  'rts.field_note': (msg) => msg('Note for the organiser', { id: 'rts.field_note' }),
-  'rts.optional': (msg) => msg('optional', { id: 'rts.optional' }),
-  'rts.name_required': (msg) => msg('Please enter your name.', { id: 'rts.name_required' }),
-  'rts.email_required': (msg) =>
-    msg('Please enter your email address.', { id: 'rts.email_required' }),
-  'rts.email_invalid': (msg) =>
-    msg('Please enter an email address like name@example.com.', { id: 'rts.email_invalid' }),
-  'rts.note_required': (msg) => msg('Please add a note.', { id: 'rts.note_required' }),
-  'rts.field_too_long': (msg, p: { max: string }) =>
-    msg(str`Please keep this under ${p.max} characters.`, { id: 'rts.field_too_long' }),
-  'rts.field_rejected': (msg) => msg('Please check this field.', { id: 'rts.field_rejected' }),
-  'rts.fix_fields': (msg) => msg('Please correct the marked fields.', { id: 'rts.fix_fields' }),
-  'rts.conflict_heading': (msg) => msg('That time was just taken', { id: 'rts.conflict_heading' }),
-  'rts.conflict_text': (msg) =>
-    msg('Someone booked it a moment ago. Please choose another time; your details are kept.', {
-      id: 'rts.conflict_text',
-    }),
-  'rts.success_heading': (msg) => msg('You are booked', { id: 'rts.success_heading' }),
-  'rts.your_time': (msg) => msg('Your time', { id: 'rts.your_time' }),
-  'rts.organizer_time': (msg, p: { name: string }) =>
-    msg(str`${p.name}'s time`, { id: 'rts.organizer_time' }),
-  'rts.add_to_calendar': (msg) => msg('Add to your calendar', { id: 'rts.add_to_calendar' }),
-  'rts.download_ics': (msg) => msg('Download calendar file (.ics)', { id: 'rts.download_ics' }),
-  'rts.google_calendar': (msg) => msg('Google Calendar', { id: 'rts.google_calendar' }),
-  'rts.outlook_calendar': (msg) => msg('Outlook.com', { id: 'rts.outlook_calendar' }),
-  'rts.opens_new_tab': (msg) => msg('opens in a new tab', { id: 'rts.opens_new_tab' }),
-  'rts.redirecting': (msg) => msg('Taking you to the next page…', { id: 'rts.redirecting' }),
-  'rts.completed_heading': (msg) =>
-    msg('This time has already been booked', { id: 'rts.completed_heading' }),
-  'rts.completed_text': (msg) =>
-    msg('This booking link has been used. Check your calendar for the booked time.', {
-      id: 'rts.completed_text',
-    }),
-  'rts.booked_time': (msg, p: { time: string }) =>
-    msg(str`Booked time: ${p.time}`, { id: 'rts.booked_time' }),
-  'rts.disabled_heading': (msg) =>
-    msg('This booking link is switched off', { id: 'rts.disabled_heading' }),
-  'rts.disabled_text': (msg) =>
-    msg('The organiser is no longer taking bookings through this link.', {
-      id: 'rts.disabled_text',
-    }),
-  'rts.organizer_message': (msg) =>
-    msg('Message from the organiser', { id: 'rts.organizer_message' }),
-  'rts.expired_heading': (msg) =>
-    msg('This booking link has expired', { id: 'rts.expired_heading' }),
-  'rts.expired_text': (msg) =>
-    msg('Please ask the organiser for a new link.', { id: 'rts.expired_text' }),
-  'rts.invalid_link_heading': (msg) =>
-    msg('This booking link is not valid', { id: 'rts.invalid_link_heading' }),
-  'rts.invalid_link_text': (msg) =>
-    msg(
-      'Check that you opened the whole link from your invitation, or ask the organiser for a new one.',
-      {
-        id: 'rts.invalid_link_text',
-      },
-    ),
-  'rts.missing_token_heading': (msg) =>
-    msg('This booking link is incomplete', { id: 'rts.missing_token_heading' }),
-  'rts.missing_token_text': (msg) =>
-    msg('The link is missing its access code. Please open the full link from your invitation.', {
-      id: 'rts.missing_token_text',
-    }),
-  'rts.error_heading': (msg) => msg('Something went wrong', { id: 'rts.error_heading' }),
-
   'errors.config': (msg) =>
     msg('This scheduling page is not set up correctly.', { id: 'errors.config' }),
   'errors.invalid_attribute': (msg, p: { attribute: string; reason: string }) =>
@@ -231,6 +202,32 @@ export const catalogue = {
     msg(str`${p.free} of ${p.n} participants free`, { id: 'count.participants_free.other' }),
 } satisfies Record<string, CatalogueEntry>;
 
+/** The messages `loadStrings` can render: the common ones and those added with `addMessages`. */
+const known = new Map<string, CatalogueEntry>(Object.entries(commonCatalogue));
+
+/** Makes `entries` available to `loadStrings` (an element's own messages, such as `rts.*`). */
+export function addMessages(entries: Record<string, CatalogueEntry>): void {
+  for (const [key, entry] of Object.entries(entries)) known.set(key, entry);
+}
+
+/** The entry of message `key`, if it is common or was added with `addMessages`. */
+export function messageEntry(key: string): CatalogueEntry | undefined {
+  return known.get(key);
+}
+
+/** Adds the booking page's messages and returns every message of the library. */
+function everyMessage(): typeof commonCatalogue & typeof rtsCatalogue {
+  addMessages(rtsCatalogue);
+  return { ...commonCatalogue, ...rtsCatalogue };
+}
+
+/**
+ * Every UI string of the library, keyed by its stable id (reading it also makes the booking
+ * page's messages available to `loadStrings`). Marked pure: a bundle that never reads it leaves
+ * it out, and the booking page's messages with it.
+ */
+export const catalogue = /* @__PURE__ */ everyMessage();
+
 /** The id of any message in the catalogue. */
 export type StringKey = keyof typeof catalogue;
 
@@ -251,7 +248,10 @@ export type CountKey = StringKey extends infer K
     : never
   : never;
 
-/** Whether `key` names a message in the catalogue. */
+/** Whether `key` names a message in the catalogue (loaded or not). */
 export function isStringKey(key: string): key is StringKey {
-  return Object.hasOwn(catalogue, key);
+  return (
+    Object.hasOwn(commonCatalogue, key) ||
+    (key.startsWith('rts.') && (rtsNames as readonly string[]).includes(key.slice(4)))
+  );
 }
