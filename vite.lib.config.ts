@@ -97,12 +97,93 @@ function templateWhitespace(): Plugin {
   };
 }
 
+/**
+ * The message catalogue (`src/i18n/strings*.ts`) with each plain entry,
+ * `'k': (msg) => msg('Text', { id: 'k' })`, written as its text alone, `'k': 'Text'`, and the
+ * catalogue object passed to a helper that turns each text back into that same function, in
+ * place (the keys keep their order). The source form stays what `lit-localize extract` reads;
+ * the build drops the repeated id and call per message. Entries with parameters stay as they are.
+ */
+export function compactCatalogue(code: string, fileName = 'strings.ts'): string {
+  const source = ts.createSourceFile(fileName, code, ts.ScriptTarget.Latest, true);
+  const edits: { start: number; end: number; text: string }[] = [];
+  const plainText = (property: ts.PropertyAssignment): string | undefined => {
+    const fn = property.initializer;
+    if (!ts.isStringLiteral(property.name) || !ts.isArrowFunction(fn)) return undefined;
+    const [param, ...more] = fn.parameters;
+    if (!param || more.length > 0 || !ts.isIdentifier(param.name)) return undefined;
+    const call = fn.body;
+    if (!ts.isCallExpression(call) || !ts.isIdentifier(call.expression)) return undefined;
+    if (call.expression.text !== param.name.text || call.arguments.length !== 2) return undefined;
+    const [text, options] = call.arguments;
+    if (!ts.isStringLiteral(text) || !ts.isObjectLiteralExpression(options)) return undefined;
+    const [id, ...others] = options.properties;
+    if (!id || others.length > 0 || !ts.isPropertyAssignment(id)) return undefined;
+    if (!ts.isIdentifier(id.name) || id.name.text !== 'id') return undefined;
+    if (!ts.isStringLiteral(id.initializer) || id.initializer.text !== property.name.text)
+      return undefined;
+    return text.getText(source);
+  };
+  ts.forEachChild(source, function visit(node) {
+    if (ts.isVariableDeclaration(node) && node.initializer) {
+      const init = node.initializer;
+      const object = ts.isSatisfiesExpression(init) ? init.expression : init;
+      if (ts.isObjectLiteralExpression(object)) {
+        const plain = object.properties.flatMap((property) => {
+          if (!ts.isPropertyAssignment(property)) return [];
+          const text = plainText(property);
+          return text === undefined ? [] : [{ fn: property.initializer, text }];
+        });
+        if (plain.length > 0) {
+          for (const { fn, text } of plain)
+            edits.push({ start: fn.getStart(source), end: fn.getEnd(), text });
+          edits.push({
+            start: object.getStart(source),
+            end: object.getStart(source),
+            text: 'catalogueFromTexts(',
+          });
+          edits.push({ start: object.getEnd(), end: object.getEnd(), text: ')' });
+        }
+      }
+    }
+    ts.forEachChild(node, visit);
+  });
+  if (edits.length === 0) return code;
+  let out = code;
+  for (const edit of edits.sort((a, b) => b.start - a.start || b.end - a.end))
+    out = out.slice(0, edit.start) + edit.text + out.slice(edit.end);
+  return `${out}
+/** The catalogue with each text entry made the function \`(msg) => msg(text, { id })\`. */
+function catalogueFromTexts<T extends object>(entries: T): T {
+  const table = entries as Record<string, unknown>;
+  for (const id of Object.keys(table)) {
+    const text = table[id];
+    if (typeof text === 'string')
+      table[id] = (msg: (text: string, options: { id: string }) => string) => msg(text, { id });
+  }
+  return entries;
+}
+`;
+}
+
+/** Applies `compactCatalogue` to the message catalogue modules. */
+function catalogueTexts(): Plugin {
+  return {
+    name: 'scheduling-elements:catalogue-texts',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/i18n\/strings(-[a-z]+)?\.ts$/.test(id)) return null;
+      return { code: compactCatalogue(code, id), map: null };
+    },
+  };
+}
+
 const external = [/^lit($|\/)/, /^@lit\//, /^date-fns($|\/)/, /^@date-fns\//, /^react($|\/)/];
 
 export default defineConfig(({ mode }) =>
   mode === 'script-tag'
     ? {
-        plugins: [templateWhitespace()],
+        plugins: [templateWhitespace(), catalogueTexts()],
         publicDir: false,
         build: {
           target: 'es2022',
@@ -119,7 +200,7 @@ export default defineConfig(({ mode }) =>
         },
       }
     : {
-        plugins: [templateWhitespace()],
+        plugins: [templateWhitespace(), catalogueTexts()],
         publicDir: false,
         build: {
           target: 'es2022',
