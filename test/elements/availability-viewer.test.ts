@@ -221,6 +221,41 @@ describe('availability-viewer: grid', () => {
 });
 
 describe('availability-viewer: modes', () => {
+  it('confirm: a slot starting mid-row (Chatham is 45 minutes off UTC) shows its block and Confirm', async () => {
+    // An API answering slots on UTC hours: 20:00Z is 09:45 in Chatham, inside the 09:30 row.
+    const slot = {
+      start: '2026-12-01T20:00:00Z',
+      end: '2026-12-01T20:30:00Z',
+      participants: [{ sub: 'a' }, { sub: 'b' }],
+    };
+    const transport = {
+      availability: () =>
+        Promise.resolve({ slots: [slot], format: 'slots', memberStatuses: [], stale: false }),
+    } as unknown as TestTransport;
+    const { el, view } = await viewer(
+      html`<availability-viewer
+        tzid="Pacific/Chatham"
+        interval="30"
+        start-time="09:00"
+        end-time="12:00"
+        style="width: 760px"
+      ></availability-viewer>`,
+      {
+        transport,
+        query: query('2026-12-01T20:00:00Z', '2026-12-01T22:00:00Z', {
+          required_duration: { minutes: 30 },
+        }),
+      },
+    );
+    expect(view.cellsIn('available')).to.deep.equal(['2026-12-02 09:30']);
+    await view.click(view.cell('2026-12-02', '09:30'));
+    expect(view.part('slot'), 'the pending block').to.not.equal(null);
+    const selected = oneEvent(el, 'slot-selected');
+    await view.click(view.part('confirm-button')!);
+    const { detail } = await selected;
+    expect(detail.slot).to.deep.include({ start: slot.start, end: slot.end });
+  });
+
   it('confirm: a click picks a block, Confirm selects it', async () => {
     const { el, view } = await viewer(berlin());
     const seen = notifications(el);
