@@ -738,6 +738,9 @@ describe('<rts-booking-page> states', () => {
     const { page, seen } = await mount(client);
     expect(page.linkState).to.equal('invalid-link');
     expect(page.heading).to.equal('This booking link is not valid');
+    expect(page.el.shadowRoot!.querySelector('h1')?.textContent, 'no header: the h1').to.equal(
+      'This booking link is not valid',
+    );
     expect(page.canRetry).to.equal(false);
     expect(seen.errors).to.deep.equal([{ kind: 'auth', status: 401, message: 'HTTP 401' }]);
     expect(seen.notifications).to.deep.equal([
@@ -756,6 +759,9 @@ describe('<rts-booking-page> states', () => {
     );
     expect(page.linkState).to.equal('missing-token');
     expect(page.heading).to.equal('This booking link is incomplete');
+    expect(page.el.shadowRoot!.querySelector('h1')?.textContent, 'no header: the h1').to.equal(
+      'This booking link is incomplete',
+    );
     expect(seen).to.have.length(1);
     expect(seen[0]!.kind).to.equal('config');
     expect(seen[0]!.attribute).to.equal('token');
