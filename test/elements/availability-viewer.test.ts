@@ -160,6 +160,9 @@ describe('availability-viewer: grid', () => {
     // 03:00 CEST is 01:00Z: the block starting there is an hour of real time.
     expect(view.nameOf(view.cell('2026-03-29', '03:00'))).to.contain('3:00 – 4:00 AM GMT+2');
     expect(view.cell('2026-03-29', '01:00').classList.contains('available')).to.equal(true);
+    // An hour of real time from 01:00 CET ends at 03:00 CEST; the day before, at 02:00.
+    expect(view.nameOf(view.cell('2026-03-29', '01:00'))).to.contain('1:00 – 3:00 AM GMT+1');
+    expect(view.nameOf(view.cell('2026-03-28', '01:00'))).to.contain('1:00 – 2:00 AM GMT+1');
     await expect(el).to.be.accessible();
   });
 
