@@ -13,8 +13,7 @@
  * the old ones stay shown on a switch). Every failure and warning fires its DOM event and the
  * matching `callback` notification together; a throwing callback is logged, never rethrown.
  */
-import { LitElement, type PropertyValues } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { isValidZone } from '../../core/time.js';
 import type { SchedulingErrorDetail as DataErrorDetail } from '../../data/errors.js';
 import { HttpTransport } from '../../data/http.js';
@@ -81,27 +80,44 @@ function tokenProblem(token: string): string | undefined {
 export abstract class SchedulingElement extends LitElement {
   static override styles = [baseStyles];
 
+  /**
+   * The reactive properties, declared here rather than with decorators: the same options, and no
+   * decorator code in the bundle.
+   */
+  static override properties: PropertyDeclarations = {
+    apiBase: { attribute: 'api-base' },
+    token: {},
+    demo: { type: Boolean },
+    locale: {},
+    tzid: {},
+    translations: { attribute: false },
+    callback: { attribute: false },
+    transport: { attribute: false },
+    strings: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+  };
+
   /** URL the API lives under; the page's origin when empty. */
-  @property({ attribute: 'api-base' }) apiBase = '';
+  apiBase = '';
   /** Element token, sent as `Authorization: Bearer`. */
-  @property() token = '';
+  token = '';
   /** Answer from the local demo engine, with no network. */
-  @property({ type: Boolean }) demo = false;
+  demo = false;
   /** `en`, `de`, `es`, `fr`, `it` or `nl`; region tags use their language; others show English. */
-  @property() locale = '';
+  locale = '';
   /** IANA zone every time is shown in; the browser's zone when empty. */
-  @property() tzid = '';
+  tzid = '';
   /** Per-key text overrides, flat, nested by context, or per locale. */
-  @property({ attribute: false }) translations: Translations | undefined;
+  translations: Translations | undefined;
   /** Receives every notification in the `{notification: {type, ...}}` shape. */
-  @property({ attribute: false }) callback: NotificationCallback | undefined;
+  callback: NotificationCallback | undefined;
   /** Any object implementing `Transport`; wins over `demo` and `api-base`. */
-  @property({ attribute: false }) transport: Transport | undefined;
+  transport: Transport | undefined;
 
   /** The loaded strings of the resolved locale with overrides applied. */
-  @state() protected strings: Strings | undefined;
+  protected strings: Strings | undefined;
   /** The text the polite live region announces. */
-  @state() protected announcement = '';
+  protected announcement = '';
 
   /** The zone times are shown in: `tzid` (as spelled), or the browser's zone. */
   protected zone = browserZone();

@@ -7,8 +7,13 @@
  * query, zone or locale while the new answer still holds its slot. Events fire for user actions
  * and data outcomes only, each with its `callback` notification.
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { AvailabilityController } from '../../controllers/availability-controller.js';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { toApiQuery } from '../../core/query.js';
@@ -99,22 +104,34 @@ function loadZoneSelect(): Promise<void> {
 export class SlotPicker extends SchedulingElement {
   static override styles = [baseStyles, stepStyles, slotPickerStyles];
 
+  /** The reactive properties (with those of `SchedulingElement`), declared without decorators. */
+  static override properties: PropertyDeclarations = {
+    query: {},
+    mode: {},
+    layout: {},
+    timezoneSelect: { type: Boolean, attribute: 'timezone-select' },
+    selectedSlot: { attribute: false },
+    step: { state: true, attribute: false },
+    dayKeyShown: { state: true, attribute: false },
+    pending: { state: true, attribute: false },
+  };
+
   /** The availability query: an object, or JSON in the attribute. */
-  @property() query: AvailabilityQuery | string | undefined;
+  query: AvailabilityQuery | string | undefined;
   /** `confirm` (Confirm after the time) or `no_confirm` (the time pick selects). */
-  @property() mode = 'confirm';
+  mode = 'confirm';
   /** `list` (days as a list) or `calendar` (a month grid). */
-  @property() layout = 'list';
+  layout = 'list';
   /** Show a searchable zone switcher. */
-  @property({ type: Boolean, attribute: 'timezone-select' }) timezoneSelect = false;
+  timezoneSelect = false;
   /** The selected slot (UTC ISO instants), or undefined. */
-  @property({ attribute: false }) selectedSlot: Slot | undefined;
+  selectedSlot: Slot | undefined;
 
   protected readonly notificationName = 'Slot Picker';
 
-  @state() private step: Step = 'day';
-  @state() private dayKeyShown: string | undefined;
-  @state() private pending: PickerTime | undefined;
+  private step: Step = 'day';
+  private dayKeyShown: string | undefined;
+  private pending: PickerTime | undefined;
 
   private readonly availability = new AvailabilityController(this, {
     onResult: (result, query) => this.onResult(result, query),
