@@ -6,20 +6,10 @@ import { defaultReporter, summaryReporter } from '@web/test-runner';
 // TypeScript server modules: this config is loaded with `NODE_OPTIONS=--import tsx`.
 import { createApi } from './server/api.ts';
 import { apiMiddleware } from './server/koa-middleware.ts';
+import { chromiumArgs, chromiumPath } from './test/chromium.ts';
 
 /** The browser's own zone: deliberately not UTC and not a zone the time tests force. */
 export const BROWSER_ZONE = 'Pacific/Chatham';
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
 
 /** Writes pass/fail counts for scripts/test.mjs to add up. */
 function countsReporter() {
@@ -73,9 +63,9 @@ export default {
     playwrightLauncher({
       product: 'chromium',
       launchOptions: {
-        executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
+        executablePath: chromiumPath,
         headless: true,
-        args: chromiumArgs,
+        args: [...chromiumArgs],
       },
       createBrowserContext: ({ browser }) => browser.newContext({ timezoneId: BROWSER_ZONE }),
     }),

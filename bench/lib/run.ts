@@ -14,22 +14,11 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium as launchProjectChromium } from '../../test/chromium.js';
 
 /** The repository root. */
 export const ROOT = resolve(fileURLToPath(new URL('../..', import.meta.url)));
-
-/** The Chromium flags the project's machines need, plus `--expose-gc` for the heap figures. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-  '--js-flags=--expose-gc',
-];
 
 /** A fresh temporary folder under `os.tmpdir()`. */
 export function tempFolder(prefix: string): Promise<string> {
@@ -115,11 +104,7 @@ ${tags}
 
 /** Headless Chromium at `/usr/bin/chromium` (or `CHROME_PATH`) with the machine's flags. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  return launchProjectChromium(['--js-flags=--expose-gc']);
 }
 
 /** Opens `url` in a new page of `browser` and waits until `window.bench` is defined. */

@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AxeResults, RunOptions } from 'axe-core';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
+import { launchChromium } from '../chromium.js';
 import { createServer, type ViteDevServer } from 'vite';
 
 /** The project's root directory (this file lives in `test/e2e/`). */
@@ -64,18 +65,7 @@ export async function startServer(): Promise<E2eServer> {
 
 /** Headless Chromium from `CHROME_PATH` or Debian's package. */
 export function launchBrowser(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-dev-shm-usage',
-    ],
-  });
+  return launchChromium();
 }
 
 /** Context options: the recipient's zone, `locale`, and whatever else is given. */

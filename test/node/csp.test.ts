@@ -21,7 +21,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { build } from 'esbuild';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from '../chromium.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createApi, type Api } from '../../server/api.js';
@@ -71,16 +72,6 @@ document.addEventListener('securitypolicyviolation', (e) => {
     source: e.sourceFile + ':' + e.lineNumber,
   });
 });`;
-
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-dev-shm-usage',
-];
 
 let server: Server;
 let api: Api;
@@ -188,11 +179,7 @@ before(async () => {
     const body = PAGE.replace('{TOKEN}', await linkToken()).replace('{BUNDLE}', BUNDLES[run]);
     files.set(path, { type: 'text/html', body });
   }
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  browser = await launchChromium();
 });
 
 after(async () => {

@@ -23,7 +23,6 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
 
 export const projectRoot = resolve(import.meta.dirname, '../..');
 const lockDir = join(projectRoot, '.test-results', 'build.lock');
@@ -135,23 +134,4 @@ export function packAndInstall(): Consumer {
   };
 }
 
-/** The Chromium flags the project's browser tests use. */
-export const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--disable-dev-shm-usage',
-];
-
-/** Headless Chromium (`CHROME_PATH`, else Debian's). */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROME_PATH ?? '/usr/bin/chromium',
-    headless: true,
-    args: chromiumArgs,
-  });
-}
+export { chromiumArgs, launchChromium } from '../chromium.js';
