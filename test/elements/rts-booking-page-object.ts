@@ -3,17 +3,14 @@
  * choose a date, choose a time, fill in the details, book) without knowing the shadow DOM.
  */
 import { fixture, waitUntil } from '@open-wc/testing';
-import { sendKeys, sendMouse } from '@web/test-runner-commands';
+import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
 import '../../src/elements/rts-booking-page/define.js';
 import type { RtsBookingPage } from '../../src/elements/rts-booking-page/rts-booking-page.js';
-
-const clean = (text: string | null | undefined) => (text ?? '').replace(/\s+/g, ' ').trim();
+import { clean, StepElementObject } from './step-element-object.js';
 
 /** The booking page as a recipient sees and uses it. */
-export class RtsBookingPageObject {
-  constructor(readonly el: RtsBookingPage) {}
-
+export class RtsBookingPageObject extends StepElementObject<RtsBookingPage> {
   /** Mounts `template` (an `<rts-booking-page>`) and waits until it shows more than a skeleton. */
   static async mount(template: TemplateResult): Promise<RtsBookingPageObject> {
     const page = new RtsBookingPageObject(await fixture<RtsBookingPage>(template));
@@ -32,18 +29,6 @@ export class RtsBookingPageObject {
       { timeout: 10000 },
     );
     await this.el.updateComplete;
-  }
-
-  private get root(): ShadowRoot {
-    return this.el.shadowRoot!;
-  }
-
-  private part(name: string): HTMLElement | null {
-    return this.root.querySelector<HTMLElement>(`[part~="${name}"]`);
-  }
-
-  private parts(name: string): HTMLElement[] {
-    return [...this.root.querySelectorAll<HTMLElement>(`[part~="${name}"]`)];
   }
 
   /** The link's summary (the page title). */
@@ -66,31 +51,6 @@ export class RtsBookingPageObject {
     return this.headings[this.headings.length - 1] ?? '';
   }
 
-  /** Whether the loading skeleton is shown. */
-  get loading(): boolean {
-    return this.part('skeleton') !== null;
-  }
-
-  /** The calendar's month heading. */
-  get month(): string {
-    return clean(this.root.querySelector('.month-label')?.textContent);
-  }
-
-  /** Day numbers of the calendar's enabled dates. */
-  get availableDates(): string[] {
-    return this.parts('available').map((b) => clean(b.textContent));
-  }
-
-  /** The text of each time button. */
-  get times(): string[] {
-    return this.parts('time').map((b) => clean(b.textContent));
-  }
-
-  /** The confirm step's chosen time. */
-  get summary(): string {
-    return clean(this.part('summary')?.textContent);
-  }
-
   /** The labels of the form's fields, in order. */
   get fieldLabels(): string[] {
     return [...this.root.querySelectorAll('.field label')].map((l) => clean(l.textContent));
@@ -109,16 +69,6 @@ export class RtsBookingPageObject {
   /** Text of the conflict notice, or ''. */
   get conflictText(): string {
     return clean(this.part('conflict')?.textContent);
-  }
-
-  /** Text of the failure view, or ''. */
-  get errorText(): string {
-    return clean(this.part('error')?.textContent);
-  }
-
-  /** Whether a Retry button is offered. */
-  get canRetry(): boolean {
-    return this.part('retry-button') !== null;
   }
 
   /** Text of a closed, invalid or incomplete link's view, or ''. */
@@ -174,13 +124,6 @@ export class RtsBookingPageObject {
     return clean(this.root.querySelector('.page > [role="status"]')?.textContent);
   }
 
-  /** The focused element inside the page, described by its accessible name or text. */
-  get focused(): string {
-    const active = this.root.activeElement as HTMLElement | null;
-    if (!active) return '';
-    return active.getAttribute('aria-label') ?? clean(active.textContent);
-  }
-
   /** The tag and id of the focused element (`h2`, `input#field-name`). */
   get focusedElement(): string {
     const active = this.root.activeElement as HTMLElement | null;
@@ -188,34 +131,9 @@ export class RtsBookingPageObject {
     return `${active.localName}${active.id ? `#${active.id}` : ''}`;
   }
 
-  /** Clicks with the real mouse at the centre of `el`. */
-  private async click(el: HTMLElement | null | undefined, what: string): Promise<void> {
-    if (!el) throw new Error(`${what} is not shown`);
-    el.scrollIntoView({ block: 'center' });
-    const box = el.getBoundingClientRect();
-    await sendMouse({
-      type: 'click',
-      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
-    });
-    await this.el.updateComplete;
-  }
-
-  /** Clicks the calendar date with day number `n`. */
-  async clickDate(n: number): Promise<void> {
-    await this.click(
-      this.parts('calendar-day').find((b) => clean(b.textContent) === String(n)),
-      `date ${n}`,
-    );
-  }
-
   /** Clicks the first enabled date of the shown month. */
   async clickFirstAvailableDate(): Promise<void> {
     await this.click(this.parts('available')[0], 'an available date');
-  }
-
-  /** Clicks the `index`th time. */
-  async clickTimeAt(index: number): Promise<void> {
-    await this.click(this.parts('time')[index], `time #${index}`);
   }
 
   /** Types `text` into a field (replacing what it held) with the keyboard. */
@@ -240,37 +158,14 @@ export class RtsBookingPageObject {
     await this.click(this.part('confirm-button'), 'Book');
   }
 
-  /** Clicks Back. */
-  async clickBack(): Promise<void> {
-    await this.click(this.part('back-button'), 'Back');
-  }
-
-  /** Clicks Retry. */
-  async clickRetry(): Promise<void> {
-    await this.click(this.part('retry-button'), 'Retry');
-  }
-
   /** Clicks "None of these times work". */
   async clickNoneSuitable(): Promise<void> {
     await this.click(this.part('none-suitable-button'), 'None of these times work');
-  }
-
-  /** Presses keys in order, letting the page update after each. */
-  async press(...keys: string[]): Promise<void> {
-    for (const key of keys) {
-      await sendKeys({ press: key });
-      await this.el.updateComplete;
-    }
   }
 
   /** Types text with the keyboard into whatever has focus. */
   async type(text: string): Promise<void> {
     await sendKeys({ type: text });
     await this.el.updateComplete;
-  }
-
-  /** The zone select's combobox input. */
-  zoneInput(): HTMLInputElement | null {
-    return this.part('zone-select')?.shadowRoot?.querySelector('input') ?? null;
   }
 }
