@@ -11,8 +11,13 @@
  * page fires the cancelable `booking-redirect` and, unless it was cancelled, calls `navigate`
  * (`location.assign` by default).
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { googleCalendarUrl, outlookCalendarUrl } from '../../core/ics.js';
 import type { ApiAvailableSlot } from '../../core/types.js';
@@ -113,26 +118,43 @@ function isWebUrl(url: string): boolean {
 export class RtsBookingPage extends SchedulingElement {
   static override styles = [baseStyles, stepStyles, rtsBookingPageStyles];
 
+  /** The reactive properties (with those of `SchedulingElement`), declared without decorators. */
+  static override properties: PropertyDeclarations = {
+    client: { attribute: false },
+    navigate: { attribute: false },
+    phase: { state: true, attribute: false },
+    step: { state: true, attribute: false },
+    link: { state: true, attribute: false },
+    slots: { state: true, attribute: false },
+    loadError: { state: true, attribute: false },
+    actionError: { state: true, attribute: false },
+    busy: { state: true, attribute: false },
+    conflict: { state: true, attribute: false },
+    booking: { state: true, attribute: false },
+    dayKeyShown: { state: true, attribute: false },
+    pending: { state: true, attribute: false },
+    redirecting: { state: true, attribute: false },
+  };
+
   /** The API client; injected for tests or custom hosts, else built from `api-base` and `token`. */
-  @property({ attribute: false }) client: RtsApi | undefined;
+  client: RtsApi | undefined;
   /** How the page leaves for a booking's redirect URL; `location.assign` by default. */
-  @property({ attribute: false }) navigate: (url: string) => void = (url) =>
-    globalThis.location.assign(url);
+  navigate: (url: string) => void = (url) => globalThis.location.assign(url);
 
   protected readonly notificationName = 'Booking Page';
 
-  @state() private phase: Phase = 'loading';
-  @state() private step: Step = 'day';
-  @state() private link: RtsLink | undefined;
-  @state() private slots: readonly ApiAvailableSlot[] = [];
-  @state() private loadError: SchedulingErrorDetail | undefined;
-  @state() private actionError: SchedulingErrorDetail | undefined;
-  @state() private busy = false;
-  @state() private conflict = false;
-  @state() private booking: RtsBooking | undefined;
-  @state() private dayKeyShown: string | undefined;
-  @state() private pending: PickerTime | undefined;
-  @state() private redirecting = false;
+  private phase: Phase = 'loading';
+  private step: Step = 'day';
+  private link: RtsLink | undefined;
+  private slots: readonly ApiAvailableSlot[] = [];
+  private loadError: SchedulingErrorDetail | undefined;
+  private actionError: SchedulingErrorDetail | undefined;
+  private busy = false;
+  private conflict = false;
+  private booking: RtsBooking | undefined;
+  private dayKeyShown: string | undefined;
+  private pending: PickerTime | undefined;
+  private redirecting = false;
 
   private readonly timeFocus = new RovingFocusController(this, () => this.itemsOf('.time'));
   private readonly monthCalendar = new MonthCalendarController(this, (key) => this.chooseDay(key));

@@ -7,8 +7,15 @@
  * `zone-change` event with `{zone}` and closes the list; Escape closes without choosing and
  * stops there, so a host's own Escape handling does not also run.
  */
-import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import {
+  LitElement,
+  css,
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { isValidZone, offsetLabel } from '../../core/time.js';
 import { baseStyles } from './styles.js';
 import { matchingZoneOptions, zoneLabel, zoneOptions, type ZoneOption } from './time-zones.js';
@@ -76,19 +83,34 @@ export class TimeZoneSelect extends LitElement {
     `,
   ];
 
-  /** The chosen zone's IANA id. */
-  @property() value = 'UTC';
-  /** The field's visible label ("Time zone"). */
-  @property() label = 'Time zone';
-  /** The field's placeholder ("Search time zones"). */
-  @property() placeholder = '';
-  /** The instant offsets are shown for (UTC epoch ms); the current time by default. */
-  @property({ type: Number }) now: number | undefined;
+  /** The reactive properties, declared without decorators. */
+  static override properties: PropertyDeclarations = {
+    value: {},
+    label: {},
+    placeholder: {},
+    now: { type: Number },
+    open: { state: true, attribute: false },
+    search: { state: true, attribute: false },
+    active: { state: true, attribute: false },
+  };
 
-  @state() private open = false;
-  @state() private search = '';
-  @state() private active = 0;
-  @query('input') private input!: HTMLInputElement;
+  /** The chosen zone's IANA id. */
+  value = 'UTC';
+  /** The field's visible label ("Time zone"). */
+  label = 'Time zone';
+  /** The field's placeholder ("Search time zones"). */
+  placeholder = '';
+  /** The instant offsets are shown for (UTC epoch ms); the current time by default. */
+  now: number | undefined;
+
+  private open = false;
+  private search = '';
+  private active = 0;
+
+  /** The search field, once rendered. */
+  private get input(): HTMLInputElement | null {
+    return this.renderRoot?.querySelector('input') ?? null;
+  }
 
   private options: readonly ZoneOption[] = [];
 
