@@ -9,8 +9,13 @@
  * the selection, the free-select periods and the pending pick. Events fire for user actions
  * and data outcomes only, each with its `callback` notification.
  */
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import {
+  html,
+  nothing,
+  type PropertyDeclarations,
+  type PropertyValues,
+  type TemplateResult,
+} from 'lit';
 import { guard } from 'lit/directives/guard.js';
 import {
   gridConfig,
@@ -133,45 +138,67 @@ export class AvailabilityViewer extends SchedulingElement {
   static override styles = [...SchedulingElement.styles, viewerStyles];
   protected readonly notificationName = 'Availability Viewer';
 
+  /** The reactive properties (with those of `SchedulingElement`), declared without decorators. */
+  static override properties: PropertyDeclarations = {
+    query: { converter: { fromAttribute: (value: string | null) => value ?? undefined } },
+    mode: { reflect: true },
+    slotSelection: { attribute: 'slot-selection', reflect: true },
+    startTime: { attribute: 'start-time' },
+    endTime: { attribute: 'end-time' },
+    interval: { type: Number },
+    weekStartDay: { attribute: 'week-start-day' },
+    maxSelectionCount: { attribute: 'max-selection-count', type: Number },
+    allowExpansion: { attribute: 'allow-expansion', type: Boolean },
+    boundsControl: { attribute: 'bounds-control', type: Boolean },
+    days: { type: Number },
+    selectedSlots: { attribute: false },
+    anchorDay: { state: true, attribute: false },
+    autoColumns: { state: true, attribute: false },
+    pending: { state: true, attribute: false },
+    hover: { state: true, attribute: false },
+    hours: { state: true, attribute: false },
+    freePeriods: { state: true, attribute: false },
+    drag: { state: true, attribute: false },
+    notice: { state: true, attribute: false },
+    empty: { state: true, attribute: false },
+  };
+
   /** The availability query: a property, or JSON in the attribute. */
-  @property({ converter: { fromAttribute: (value: string | null) => value ?? undefined } })
   query: AvailabilityQuery | string | undefined;
   /** `confirm`, `no_confirm`, `multi_select` or `free_select`. */
-  @property({ reflect: true }) mode: ViewerMode = 'confirm';
+  mode: ViewerMode = 'confirm';
   /** `available` (only free cells can be picked) or `unrestricted` (any cell, marked as unavailable). */
-  @property({ attribute: 'slot-selection', reflect: true }) slotSelection:
-    'available' | 'unrestricted' = 'available';
+  slotSelection: 'available' | 'unrestricted' = 'available';
   /** First visible time, `HH:mm`. */
-  @property({ attribute: 'start-time' }) startTime = '09:00';
+  startTime = '09:00';
   /** End of the visible times, `HH:mm`; `00:00` or `24:00` is midnight. */
-  @property({ attribute: 'end-time' }) endTime = '17:00';
+  endTime = '17:00';
   /** Minutes per row. */
-  @property({ type: Number }) interval = 15;
+  interval = 15;
   /** The day weeks start on, `sunday`..`saturday`. */
-  @property({ attribute: 'week-start-day' }) weekStartDay = 'sunday';
+  weekStartDay = 'sunday';
   /** Most slots `multi_select` allows. */
-  @property({ attribute: 'max-selection-count', type: Number }) maxSelectionCount:
-    number | undefined;
+  maxSelectionCount: number | undefined;
   /** Offer "Earlier" and "Later" to stretch the hours to 00:00-24:00. */
-  @property({ attribute: 'allow-expansion', type: Boolean }) allowExpansion = false;
+  allowExpansion = false;
   /** Offer a choice of the visible hours. */
-  @property({ attribute: 'bounds-control', type: Boolean }) boundsControl = false;
+  boundsControl = false;
   /** Day columns per page (1-7); by default 7, 3 or 1 as the element's width allows. */
-  @property({ type: Number }) days: number | undefined;
+  days: number | undefined;
   /** The selected slots (UTC ISO instants); kept across refreshes while still available. */
-  @property({ attribute: false }) selectedSlots: Slot[] = [];
+  selectedSlots: Slot[] = [];
 
-  @state() private anchorDay: string | undefined;
-  @state() private autoColumns: 1 | 3 | 7 = 7;
-  @state() private pending: TimedSlot | undefined;
-  @state() private hover: CellPosition | undefined;
-  @state() private hours: { start?: string; end?: string } = {};
-  @state() private freePeriods: Interval[] = [];
-  @state() private drag:
+  private anchorDay: string | undefined;
+  private autoColumns: 1 | 3 | 7 = 7;
+  private pending: TimedSlot | undefined;
+  private hover: CellPosition | undefined;
+  private hours: { start?: string; end?: string } = {};
+  private freePeriods: Interval[] = [];
+  private drag:
     | { anchor: CellPosition; to: CellPosition; paint: 'free' | 'busy'; base: Interval[] }
     | undefined;
-  @state() private notice = '';
-  @state() private empty: { status: 'checking' | 'found' | 'none'; at?: number } | undefined;
+  private notice = '';
+  private empty: { status: 'checking' | 'found' | 'none'; at?: number } | undefined;
 
   private readonly data = new PageDataController(this, {
     onResult: (result, page) => this.onResult(result.slots.length, page),
