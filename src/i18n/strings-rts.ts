@@ -1,7 +1,7 @@
 /**
  * The booking page's messages (`rts.*`), in the form of the catalogue in `strings.ts` (one
  * `msg(source, {id})` call per entry, read by `lit-localize extract`). Kept apart so that only
- * the booking page downloads them; its `define` module adds them with `addMessages`.
+ * the booking page downloads them; its class adds them with `addMessages` when defined.
  */
 import { str } from '@lit/localize';
 import type { CatalogueEntry, RtsStringKey } from './strings.js';

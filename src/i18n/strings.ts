@@ -3,7 +3,7 @@
  * (`context.key`, contexts `common`, `availability_viewer`, `slot_picker`, `rts`, `errors`,
  * `count`). The booking page's `rts.*` messages live in `strings-rts.ts`, so that the other
  * elements do not download them: `loadStrings` looks messages up among the common ones and
- * those added with `addMessages` (the booking page's `define` module adds its own).
+ * those added with `addMessages` (the booking page's class adds its own).
  *
  * Contract: each entry is a function `(msg, params?) => string` whose body is one
  * `msg(source, {id})` call with the English source text; `lit-localize extract` reads those calls

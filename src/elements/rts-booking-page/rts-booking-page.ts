@@ -33,6 +33,8 @@ import {
   type RtsLink,
 } from '../../data/rts.js';
 import { formatCount, formattersFor, type Formatters, type Strings } from '../../i18n/index.js';
+import { addMessages } from '../../i18n/strings.js';
+import { rtsCatalogue } from '../../i18n/strings-rts.js';
 import { BookingConfirmedEvent } from '../shared/events.js';
 import { MonthCalendarController } from '../shared/month-calendar-controller.js';
 import {
@@ -117,6 +119,11 @@ function isWebUrl(url: string): boolean {
  */
 export class RtsBookingPage extends SchedulingElement {
   static override styles = [baseStyles, stepStyles, rtsBookingPageStyles];
+
+  static {
+    // The page's own messages (`rts.*`) join the string lookup when the class is defined.
+    addMessages(rtsCatalogue);
+  }
 
   /** The reactive properties (with those of `SchedulingElement`), declared without decorators. */
   static override properties: PropertyDeclarations = {
