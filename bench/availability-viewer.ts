@@ -19,13 +19,13 @@ import {
   heapAfterGc,
   htmlPage,
   launchChromium,
-  median,
   openBenchPage,
   printTable,
-  quantile,
   serveFolder,
   tempFolder,
-  verdict,
+  paintRow,
+  PAINT_COLUMNS,
+  type Timing,
 } from './lib/run.js';
 
 const WARMUP = 8;
@@ -35,12 +35,6 @@ const TARGET_RENDER_MS = 8;
 const TARGET_NAV_MS = 8;
 const TARGET_HEAP_BYTES = 1024 * 1024;
 
-interface Timing {
-  start: number;
-  found: number;
-  painted: number;
-  sameFrame: boolean;
-}
 interface RenderRound extends Timing {
   data: number;
   cells: number;
@@ -109,43 +103,16 @@ try {
   );
   console.log(`${WARMUP} warm-up + ${ROUNDS} interleaved rounds`);
   console.log('');
-  const row = (name: string, from: (t: Timing) => number, list: Timing[], target?: number) => {
-    const painted = list.map((t) => t.painted - from(t));
-    const laidOut = list.map((t) => t.found - from(t));
-    const m = median(painted);
-    return [
-      name,
-      fixed(median(laidOut)),
-      fixed(m),
-      fixed(quantile(painted, 0.9)),
-      fixed(Math.min(...painted)),
-      `${list.filter((t) => t.sameFrame).length}/${list.length}`,
-      target === undefined ? '' : `<= ${target}`,
-      target === undefined ? '' : verdict(m, target),
-    ];
-  };
-  printTable(
-    [
-      'measure',
-      'laid out ms',
-      'painted median ms',
-      'p90 ms',
-      'min ms',
-      'same frame',
-      'target',
-      'result',
-    ],
-    [
-      row(
-        'first render: data in -> painted week',
-        (t) => (t as RenderRound).data,
-        renders,
-        TARGET_RENDER_MS,
-      ),
-      row('first render: mount -> painted week', (t) => t.start, renders),
-      row('week navigation from cache -> painted', (t) => t.start, navs, TARGET_NAV_MS),
-    ],
-  );
+  printTable(PAINT_COLUMNS, [
+    paintRow(
+      'first render: data in -> painted week',
+      (t) => (t as RenderRound).data,
+      renders,
+      TARGET_RENDER_MS,
+    ),
+    paintRow('first render: mount -> painted week', (t) => t.start, renders),
+    paintRow('week navigation from cache -> painted', (t) => t.start, navs, TARGET_NAV_MS),
+  ]);
   const navRequests = navs.reduce((sum, n) => sum + n.calls, 0);
   console.log(`requests during the timed navigations: ${navRequests} (all weeks were cached)`);
   console.log('');

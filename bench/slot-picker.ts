@@ -12,16 +12,16 @@ import { cpus } from 'node:os';
 import {
   bundlePages,
   cleanup,
-  fixed,
   htmlPage,
   launchChromium,
   median,
   openBenchPage,
   printTable,
-  quantile,
   serveFolder,
   tempFolder,
-  verdict,
+  paintRow,
+  PAINT_COLUMNS,
+  type Timing,
 } from './lib/run.js';
 
 const WARMUP = 8;
@@ -29,12 +29,6 @@ const ROUNDS = 41;
 const TARGET_DATA_MS = 10;
 const TARGET_CLICK_MS = 5;
 
-interface Timing {
-  start: number;
-  found: number;
-  painted: number;
-  sameFrame: boolean;
-}
 interface DataRound extends Timing {
   data: number;
   days: number;
@@ -82,48 +76,16 @@ try {
     `30 days, ${data[0]!.slots} slots on ${data[0]!.days} days (synthetic, seeded); transport answers at once; ${WARMUP} warm-up + ${ROUNDS} interleaved rounds`,
   );
   console.log('');
-  const row = (
-    name: string,
-    from: (t: Timing & Partial<DataRound>) => number,
-    list: (Timing & Partial<DataRound>)[],
-    target?: number,
-  ) => {
-    const painted = list.map((t) => t.painted - from(t));
-    const laidOut = list.map((t) => t.found - from(t));
-    const m = median(painted);
-    return [
-      name,
-      fixed(median(laidOut)),
-      fixed(m),
-      fixed(quantile(painted, 0.9)),
-      fixed(Math.min(...painted)),
-      `${list.filter((t) => t.sameFrame).length}/${list.length}`,
-      target === undefined ? '' : `<= ${target}`,
-      target === undefined ? '' : verdict(m, target),
-    ];
-  };
-  printTable(
-    [
-      'measure',
-      'laid out ms',
-      'painted median ms',
-      'p90 ms',
-      'min ms',
-      'same frame',
-      'target',
-      'result',
-    ],
-    [
-      row('data in -> painted day list', (t) => t.data!, data, TARGET_DATA_MS),
-      row('mount -> painted day list', (t) => t.start, data),
-      row(
-        `day click -> painted time list (~${Math.round(median(clicks.map((c) => c.times)))} times)`,
-        (t) => t.start,
-        clicks,
-        TARGET_CLICK_MS,
-      ),
-    ],
-  );
+  printTable(PAINT_COLUMNS, [
+    paintRow('data in -> painted day list', (t) => t.data!, data, TARGET_DATA_MS),
+    paintRow('mount -> painted day list', (t) => t.start, data),
+    paintRow(
+      `day click -> painted time list (~${Math.round(median(clicks.map((c) => c.times)))} times)`,
+      (t) => t.start,
+      clicks,
+      TARGET_CLICK_MS,
+    ),
+  ]);
   console.log('');
   console.log(
     'laid out = the new state found in the DOM after style and layout (same frame, before paint);',

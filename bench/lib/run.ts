@@ -185,3 +185,45 @@ export function verdict(value: number, target: number): string {
 export function cleanup(dir: string): Promise<void> {
   return rm(dir, { recursive: true, force: true });
 }
+
+/** One timed action in the page: started, its new state found laid out, and painted. */
+export interface Timing {
+  start: number;
+  found: number;
+  painted: number;
+  sameFrame: boolean;
+}
+
+/** Columns of a paint-timing table, for `paintRow`'s rows. */
+export const PAINT_COLUMNS = [
+  'measure',
+  'laid out ms',
+  'painted median ms',
+  'p90 ms',
+  'min ms',
+  'same frame',
+  'target',
+  'result',
+];
+
+/** A row of a paint-timing table: times of `list` measured from `from`, against `target`. */
+export function paintRow<T extends Timing>(
+  name: string,
+  from: (t: T) => number,
+  list: T[],
+  target?: number,
+): string[] {
+  const painted = list.map((t) => t.painted - from(t));
+  const laidOut = list.map((t) => t.found - from(t));
+  const m = median(painted);
+  return [
+    name,
+    fixed(median(laidOut)),
+    fixed(m),
+    fixed(quantile(painted, 0.9)),
+    fixed(Math.min(...painted)),
+    `${list.filter((t) => t.sameFrame).length}/${list.length}`,
+    target === undefined ? '' : `<= ${target}`,
+    target === undefined ? '' : verdict(m, target),
+  ];
+}

@@ -175,6 +175,6 @@ export interface CalendarSource {
     calendarIds: readonly string[] | undefined,
     window: Interval,
   ): readonly Interval[];
-  /** Sync status of the member's calendars; `active` when not implemented. */
+  /** Sync status of the member's calendars; `active` when the source does not report one. */
   status?(sub: string): SyncStatus;
 }
