@@ -967,6 +967,66 @@ describe('<rts-booking-page> against the embedded API', () => {
     expect(urls.filter((u) => u.includes(token))).to.deep.equal([]);
   });
 
+  it('by keyboard alone: a time taken meanwhile shows the conflict, fresh times and the fields kept', async () => {
+    const otherToken = await newLinkToken('Keys A');
+    const { page, errors, confirmed } = await mountReal(await newLinkToken('Keys B'));
+    const before = document.createElement('button');
+    before.textContent = 'before';
+    page.el.before(before);
+    before.focus();
+    await page.press('Tab');
+    before.remove();
+    await page.press('Enter');
+    expect(page.heading).to.equal('Select a time');
+    await page.press('Tab', 'Enter');
+    expect(page.heading).to.equal('Confirm your booking');
+    const wanted = page.summary;
+    await page.press('Tab');
+    expect(page.focusedElement).to.equal('input#field-name');
+    await page.type('Grace Hopper');
+    await page.press('Tab');
+    await page.type('grace@example.com');
+
+    // Meanwhile another link over the same calendar books that very time, through the API.
+    const headers = { Authorization: `Bearer ${otherToken}`, 'Content-Type': 'application/json' };
+    const slots = (await (
+      await fetch('/v1/rts/slots', { method: 'POST', headers, body: '{}' })
+    ).json()) as { available_slots: { start: string; end: string }[] };
+    const taken = slots.available_slots[0]!;
+    const booked = await fetch('/v1/rts/bookings', {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({
+        slot: { start: taken.start, end: taken.end },
+        recipient: { name: 'Ada Lovelace', email: 'ada@example.com' },
+      }),
+    });
+    expect(booked.status).to.equal(201);
+
+    await page.press('Tab', 'Tab', 'Tab');
+    expect(page.focused).to.contain('Book this time');
+    await page.press('Enter');
+    await page.settled();
+    expect(page.headings[0]).to.equal('That time was just taken');
+    expect(errors.map((e) => e.kind)).to.deep.equal(['conflict']);
+    if (page.heading === 'Select a day') await page.press('Tab', 'Enter');
+    expect(page.heading).to.equal('Select a time');
+    await page.press('Tab');
+    expect(page.focused).not.to.contain(wanted);
+    await page.press('Enter');
+    expect(page.heading).to.equal('Confirm your booking');
+    expect(page.summary).not.to.equal(wanted);
+    expect(page.field('name')!.value).to.equal('Grace Hopper');
+    expect(page.field('email')!.value).to.equal('grace@example.com');
+    await page.press('Tab', 'Tab', 'Tab', 'Tab', 'Tab');
+    expect(page.focused).to.contain('Book this time');
+    await page.press('Enter');
+    await page.settled();
+    expect(page.heading).to.equal('You are booked');
+    expect(confirmed[0]!.start).not.to.equal(taken.start);
+    await expect(page.el).to.be.accessible();
+  });
+
   it('lets exactly one of two pages on the same link book; the other shows the booked time', async () => {
     const token = await newLinkToken('Same link race');
     const pages = [await mountReal(token), await mountReal(token)];
