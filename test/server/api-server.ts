@@ -4,7 +4,9 @@
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { startDevServer } from '@web/dev-server';
 import { createApi, type Api, type ApiOptions } from '../../server/api.js';
+import { apiMiddleware } from '../../server/koa-middleware.js';
 
 /** Tuesday 2026-12-01 08:00 UTC. */
 export const NOW = Date.UTC(2026, 11, 1, 8, 0);
@@ -67,4 +69,36 @@ export async function startServer(options: ApiOptions = {}): Promise<TestServer>
       await api.close();
     },
   };
+}
+
+/** The test runner's dev server as `web-test-runner.config.mjs` mounts the API: Koa middleware. */
+export interface TestRunnerServer {
+  /** The API the middleware was given, still starting when the server is. */
+  pending: Promise<Api>;
+  base: string;
+  /** Stops the server, then the API. */
+  stop(): Promise<void>;
+}
+
+/** Starts `@web/dev-server` on 127.0.0.1 (port 0) serving `rootDir`, with the in-memory API. */
+export async function startTestRunnerServer(rootDir: string): Promise<TestRunnerServer> {
+  const pending = createApi({ memory: true });
+  const server = await startDevServer({
+    config: {
+      rootDir,
+      hostname: '127.0.0.1',
+      port: 0,
+      middleware: [apiMiddleware(pending)],
+    },
+    readCliArgs: false,
+    readFileConfig: false,
+    autoExitProcess: false,
+    logStartMessage: false,
+  });
+  const base = `http://127.0.0.1:${(server.server!.address() as AddressInfo).port}`;
+  const stop = async () => {
+    await server.stop();
+    await (await pending).close();
+  };
+  return { pending, base, stop };
 }

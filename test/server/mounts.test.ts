@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
-import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startDevServer } from '@web/dev-server';
 import { createServer as createViteServer } from 'vite';
-import { createApi } from '../../server/api.js';
-import { apiMiddleware } from '../../server/koa-middleware.js';
 import { apiPlugin } from '../../server/vite-plugin.js';
+import { startTestRunnerServer } from './api-server.js';
 import { defaultDemoQuery } from '../../src/data/demo-calendars.js';
 
 let root: string;
@@ -71,21 +68,9 @@ describe('apiPlugin in Vite', () => {
 
 describe('apiMiddleware in the test runner', () => {
   it('answers /v1/ through Koa and leaves other paths to the dev server', async () => {
-    const pending = createApi({ memory: true });
-    const server = await startDevServer({
-      config: {
-        rootDir: root,
-        hostname: '127.0.0.1',
-        port: 0,
-        middleware: [apiMiddleware(pending)],
-      },
-      readCliArgs: false,
-      readFileConfig: false,
-      autoExitProcess: false,
-      logStartMessage: false,
-    });
+    const server = await startTestRunnerServer(root);
     try {
-      const base = `http://127.0.0.1:${(server.server!.address() as AddressInfo).port}`;
+      const { base, pending } = server;
       const api = await pending;
       const token = api.issueDemoElementToken(base);
       const reply = await askAvailability(base, token, base);
@@ -98,7 +83,6 @@ describe('apiMiddleware in the test runner', () => {
       assert.match(await page.text(), /<title>demo<\/title>/);
     } finally {
       await server.stop();
-      await (await pending).close();
     }
   });
 });

@@ -6,12 +6,10 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { startDevServer } from '@web/dev-server';
 import { createServer as createViteServer } from 'vite';
-import { createApi } from '../../server/api.js';
-import { apiMiddleware } from '../../server/koa-middleware.js';
 import { createRtsPageHandler, RTS_PAGE_CSP } from '../../server/rts-page.js';
 import { apiPlugin } from '../../server/vite-plugin.js';
+import { startTestRunnerServer } from './api-server.js';
 
 let root: string;
 
@@ -151,21 +149,9 @@ describe('apiPlugin: booking page and demo organiser in npm start', () => {
 
 describe('apiMiddleware: demo organiser in the test runner', () => {
   it('creates links on the dev server origin and lists webhooks', async () => {
-    const pending = createApi({ memory: true });
-    const server = await startDevServer({
-      config: {
-        rootDir: root,
-        hostname: '127.0.0.1',
-        port: 0,
-        middleware: [apiMiddleware(pending)],
-      },
-      readCliArgs: false,
-      readFileConfig: false,
-      autoExitProcess: false,
-      logStartMessage: false,
-    });
+    const server = await startTestRunnerServer(root);
     try {
-      const base = `http://127.0.0.1:${(server.server!.address() as AddressInfo).port}`;
+      const { base } = server;
       const made = await json(base, 'POST', '/demo/organiser/links', {
         summary: 'Test call',
         subs: ['acc_demo_dagny'],
@@ -180,7 +166,6 @@ describe('apiMiddleware: demo organiser in the test runner', () => {
       assert.equal(page.status, 200);
     } finally {
       await server.stop();
-      await (await pending).close();
     }
   });
 });
