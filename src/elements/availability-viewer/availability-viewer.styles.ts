@@ -15,6 +15,7 @@ export const viewerStyles = css`
     --_selected: var(--se-color-selected, var(--_accent));
     --_preview: var(--se-color-preview, rgba(31, 95, 214, 0.18));
     --_cell-height: var(--se-cell-height, 1.75rem);
+    --_grid-line: color-mix(in srgb, var(--_border) 60%, transparent);
     --_grid-max-height: var(--se-grid-max-height, 32rem);
   }
   @media (prefers-color-scheme: dark) {
@@ -60,13 +61,20 @@ export const viewerStyles = css`
   .scroll {
     max-height: var(--_grid-max-height);
     overflow: auto;
+    /* On the scroller, not on each cell: a touch-action per cell is a hit-test region per cell. */
+    touch-action: manipulation;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
   .board {
     display: grid;
     grid-template-columns: minmax(3.5rem, auto) repeat(var(--_columns), minmax(0, 1fr));
-    grid-auto-rows: minmax(var(--_cell-height), auto);
+    /* Time rows of one fixed height: the grid sizes them without measuring their content. */
+    grid-template-rows: auto;
+    grid-auto-rows: var(--_cell-height);
+    /* Grid lines are the board showing through a 1px gap: one paint per cell, not three. */
+    gap: 1px;
+    background: var(--_grid-line);
     position: relative;
   }
   .grid,
@@ -92,47 +100,18 @@ export const viewerStyles = css`
     padding-block: calc(var(--_space) / 2);
     border-bottom: 1px solid var(--_border);
   }
-  .corner {
-    left: 0;
-    z-index: 3;
-  }
   .day .weekday {
     font-weight: 600;
     color: var(--_text);
   }
   .time {
-    position: sticky;
-    left: 0;
-    z-index: 1;
     text-align: end;
     white-space: nowrap;
     /* At the top of its row, inside it: a label lifted onto the line would hide under the header. */
-    align-self: start;
     padding-top: 0.15em;
   }
-  /*
-   * A sticky element of a scroller gets its own compositing layer: 96 row headers cost more than
-   * a week's paint. Where the scroller's state can be queried, they stick only while the grid
-   * scrolls sideways, the one time sticking to the left shows.
-   */
-  @supports (container-type: scroll-state) {
-    .scroll {
-      container-type: scroll-state;
-    }
-    .time {
-      position: relative;
-    }
-    @container scroll-state(scrollable: inline) {
-      .time {
-        position: sticky;
-      }
-    }
-  }
   .cell {
-    border-left: 1px solid var(--_border);
-    border-top: 1px solid color-mix(in srgb, var(--_border) 45%, transparent);
     background: var(--_unavailable);
-    touch-action: manipulation;
   }
   .cell.available,
   .cell.free {
@@ -168,7 +147,7 @@ export const viewerStyles = css`
   :host([slot-selection='unrestricted']) .cell.unavailable {
     cursor: pointer;
   }
-  :host([mode='free_select']) .cell {
+  :host([mode='free_select']) .board {
     touch-action: none;
     user-select: none;
   }
@@ -228,10 +207,13 @@ export const viewerStyles = css`
     margin-top: var(--_space);
   }
   @media (forced-colors: active) {
+    .board {
+      forced-color-adjust: none;
+      background: CanvasText;
+    }
     .cell {
       forced-color-adjust: none;
       background: Canvas;
-      border-color: CanvasText;
     }
     .cell.available,
     .cell.free,
