@@ -48,6 +48,7 @@ interface BenchWindow {
   bench: {
     firstRender(): Promise<RenderRound>;
     renderFloor(): Promise<Timing>;
+    dropFloor(): void;
     navigation(): Promise<NavRound>;
     visitAll(): Promise<number>;
     navigations(count: number): Promise<{ requests: number }>;
@@ -84,6 +85,7 @@ try {
     }
   }
 
+  await page.evaluate(() => (window as unknown as { bench: Bench }).bench.dropFloor());
   await page.evaluate(() => (window as unknown as { bench: Bench }).bench.navigations(50));
   const before = await heapAfterGc(page);
   const started = performance.now();

@@ -14,7 +14,7 @@ export class ViewerObject {
     return this.element.shadowRoot!;
   }
 
-  private all<T extends Element = HTMLElement>(selector: string): T[] {
+  all<T extends Element = HTMLElement>(selector: string): T[] {
     return [...this.root.querySelectorAll<T>(selector)];
   }
 

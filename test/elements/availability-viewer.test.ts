@@ -221,6 +221,96 @@ describe('availability-viewer: grid', () => {
       expect(view.nameOf(cell)).to.contain(`3:00 – 4:00 AM ${offset}`);
     });
   }
+
+  for (const [zone, start] of [
+    // The corner's offset (GMT+13:45) is wider than any time label.
+    ['Pacific/Chatham', '2026-11-30T10:15:00Z'],
+    // The repeated hour's labels carry offsets and are the widest.
+    ['America/New_York', '2026-11-01T04:00:00Z'],
+  ] as const) {
+    it(`lines every row group's columns up with the day headers (${zone})`, async () => {
+      const { view } = await viewer(
+        html`<availability-viewer
+          tzid=${zone}
+          interval="15"
+          start-time="00:00"
+          end-time="24:00"
+          style="width: 760px"
+        ></availability-viewer>`,
+        { query: query(start, new Date(utc(start) + 7 * 86_400_000).toISOString()) },
+      );
+      const headers = view.all('[role="columnheader"]').map((h) => h.getBoundingClientRect());
+      const rows = view.all('[role="row"]').slice(1);
+      expect(rows.length).to.be.at.least(96);
+      for (const row of rows) {
+        const boxes = [...row.children].map((cell) => cell.getBoundingClientRect());
+        boxes.forEach((box, i) => {
+          const key = (row.firstElementChild as HTMLElement).dataset.key;
+          expect(Math.abs(box.left - headers[i]!.left), `row ${key} column ${i} left`).to.be.below(
+            0.5,
+          );
+          expect(
+            Math.abs(box.width - headers[i]!.width),
+            `row ${key} column ${i} width`,
+          ).to.be.below(0.5);
+        });
+      }
+    });
+  }
+
+  it('paints the row groups in view in its first frame and every row just after', async () => {
+    const el = document.createElement('availability-viewer');
+    Object.assign(el, {
+      tzid: 'Europe/Berlin',
+      interval: 15,
+      startTime: '00:00',
+      endTime: '24:00',
+    });
+    el.style.width = '760px';
+    el.transport = new TestTransport();
+    el.query = THREE_WEEKS;
+    // Where the grid is first inserted, an observer made after the viewer's own reports after
+    // its layout and before its paint: what that frame paints.
+    document.body.append(el);
+    const firstFrame = new Promise<{ inView: boolean[]; deferred: boolean[] }>((resolve) => {
+      const watch = new MutationObserver(() => {
+        const groups = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.rows')];
+        if (groups.length === 0) return;
+        watch.disconnect();
+        const probe = new ResizeObserver(() => {
+          probe.disconnect();
+          const clip = el.shadowRoot!.querySelector('.scroll')!.getBoundingClientRect();
+          resolve({
+            inView: groups.map((g) => {
+              const box = g.getBoundingClientRect();
+              return box.bottom > clip.top && box.top < Math.min(clip.bottom, innerHeight);
+            }),
+            deferred: groups.map((g) => g.classList.contains('deferred')),
+          });
+        });
+        probe.observe(groups[0]!);
+      });
+      watch.observe(el.renderRoot, { childList: true, subtree: true });
+    });
+    try {
+      const { inView, deferred } = await firstFrame;
+      expect(inView.length).to.equal(12, 'twelve groups of eight rows');
+      expect(inView.filter(Boolean).length).to.be.within(1, 4);
+      inView.forEach((shown, i) => expect(shown && deferred[i], `group ${i}`).to.equal(false));
+      expect(deferred.filter(Boolean).length, 'groups out of view wait').to.be.at.least(8);
+      await el.updateComplete;
+      expect(el.renderRoot.querySelectorAll('.rows.deferred').length).to.equal(0);
+      // Every row is live once updateComplete resolves: the last one takes focus.
+      const view = new ViewerObject(el);
+      expect(view.rowKeys().at(-1)).to.equal('23:45');
+      const last = view.cell(view.days().at(-1)!, '23:45');
+      last.focus();
+      expect(view.focusedCell()).to.equal(last);
+      await expect(el).to.be.accessible();
+    } finally {
+      el.remove();
+    }
+  });
 });
 
 describe('availability-viewer: modes', () => {

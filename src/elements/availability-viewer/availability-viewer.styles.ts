@@ -67,8 +67,10 @@ export const viewerStyles = css`
     border-radius: var(--_radius);
   }
   .board {
+    /* Declared where --_columns is set, so the row groups inherit it resolved. */
+    --_template: minmax(3.5rem, max-content) repeat(var(--_columns), minmax(0, 1fr));
     display: grid;
-    grid-template-columns: minmax(3.5rem, auto) repeat(var(--_columns), minmax(0, 1fr));
+    grid-template-columns: var(--_template);
     /* Time rows of one fixed height: the grid sizes them without measuring their content. */
     grid-template-rows: auto;
     grid-auto-rows: var(--_cell-height);
@@ -81,12 +83,39 @@ export const viewerStyles = css`
   .row {
     display: contents;
   }
+  /*
+   * A group of time rows: a grid of its own on the board's rows and columns, rendered only near
+   * the scroll position (the first frame of a new grid holds back those out of view: class deferred).
+   * The hidden lines atop it, one per label shape (digits as 0), make its time column exactly as
+   * wide as the board's, whose corner holds the same lines.
+   */
+  .rows {
+    display: grid;
+    grid-column: 1 / -1;
+    grid-template-columns: var(--_template);
+    grid-auto-rows: var(--_cell-height);
+    gap: 1px;
+    content-visibility: auto;
+  }
+  .rows.deferred {
+    content-visibility: hidden;
+  }
+  .corner::after,
+  .rows > .row:first-child > .time::after {
+    content: var(--_label-shapes) / '';
+    display: block;
+    white-space: pre;
+    height: 0;
+    overflow: hidden;
+    visibility: hidden;
+  }
   .corner,
   .day,
   .time {
     background: var(--_bg);
     color: var(--_muted);
     font-size: 0.8125em;
+    font-variant-numeric: tabular-nums;
     padding: 0 calc(var(--_space) / 2);
   }
   .corner,

@@ -78,6 +78,7 @@ import {
   CellNamer,
   cssomStyle,
   gridContent,
+  gridReleased,
   gridOverlays,
   shadeLevel,
   type GridCellView,
@@ -298,13 +299,15 @@ export class AvailabilityViewer extends SchedulingElement {
     if (this.firstGrid?.state === 'waiting') this.firstGrid.release(false);
   }
 
-  /** Also waits while the first grid waits for its answer (until it is drawn, with data or loading). */
+  /** Also waits while the first grid waits for its answer (until it is drawn, with data or loading), and until a new grid renders every row. */
   protected override async getUpdateComplete(): Promise<boolean> {
     let complete = await super.getUpdateComplete();
     while (this.firstGrid?.state === 'waiting') {
       await this.firstGrid.released;
       complete = await super.getUpdateComplete();
     }
+    // A new grid renders the rows in view first and the rest just after its first paint.
+    await gridReleased(this.renderRoot.querySelector('[role="grid"]'));
     return complete;
   }
 

@@ -7,7 +7,9 @@
  * hidden texts (full date, time range with zone offset, state, "N of M free"), so a page costs
  * one formatted time range per distinct row rather than one per cell, and those texts are shared
  * by every viewer with the same formatters. The body rows and the time texts are written by two
- * directives straight to the DOM, only where a value changed. Overlays (hover/focus
+ * directives straight to the DOM, only where a value changed. Time rows come in row groups
+ * (`role="rowgroup"`) of eight, each a grid of its own with `content-visibility: auto`, so the
+ * browser renders only those near the scroll position (see `settleGroups`). Overlays (hover/focus
  * preview, the picked block with its Confirm button) sit outside the ARIA grid and are placed on
  * the same CSS grid lines as the cells they cover.
  */
@@ -208,6 +210,66 @@ function ariaBoolean(value: boolean): 'true' | 'false' {
   return value ? 'true' : 'false';
 }
 
+/**
+ * Time rows per row group. Each group is its own grid with `content-visibility: auto`, so the
+ * browser styles, lays out and paints only the groups near the scroll position; its rows span
+ * the same board rows, so overlays keep the board's grid lines.
+ */
+const ROWS_PER_GROUP = 8;
+
+/**
+ * Settles the row groups of a newly built grid; resolves after the first frame showing them has
+ * been painted (or after 100 ms where frames are paused, as in a hidden tab).
+ *
+ * `content-visibility: auto` decides what is in view in the first frame that lays a group out;
+ * until that frame a hit test or a layout read meets the group, not its cells, so callers of
+ * `updateComplete` wait for this. On a grid's first build, the groups in `deferred` (all but the
+ * first) start `content-visibility: hidden` (class `deferred`), so that first frame styles, lays
+ * out and paints what the user sees rather than everything `auto` keeps ready around it: after
+ * the frame's layout (a `ResizeObserver` reports then, before paint) any deferred group that
+ * turned out to be in view, inside the grid's scroller and the viewport, is released at once, so
+ * nothing in view is ever painted empty; the rest are released to `auto` once it is painted.
+ */
+function settleGroups(first: HTMLElement, deferred: readonly HTMLElement[]): Promise<void> {
+  const release = (group: HTMLElement) => group.classList.remove('deferred');
+  const observer = new ResizeObserver(() => {
+    observer.disconnect();
+    const scroller = first.closest('.scroll');
+    const clip = scroller?.getBoundingClientRect();
+    const top = Math.max(clip?.top ?? 0, 0);
+    const bottom = Math.min(clip?.bottom ?? Infinity, window.innerHeight);
+    for (const group of deferred) {
+      const box = group.getBoundingClientRect();
+      if (box.bottom > top && box.top < bottom) release(group);
+    }
+  });
+  if (deferred.length > 0) observer.observe(first);
+  return new Promise((resolve) => {
+    const done = () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(fallback);
+      observer.disconnect();
+      deferred.forEach(release);
+      resolve();
+    };
+    const frame = requestAnimationFrame(() => setTimeout(done));
+    const fallback = setTimeout(done, 100);
+  });
+}
+
+/** Row groups still settling, by the grid element holding them. */
+const releases = new WeakMap<Node, Promise<void>>();
+
+/** Resolves once every row group of `grid` (the `[role=grid]` element) is rendered and settled. */
+export function gridReleased(grid: Node | null): Promise<void> {
+  return (grid && releases.get(grid)) ?? Promise.resolve();
+}
+
+/** `text` as a CSS string. */
+function cssString(text: string): string {
+  return `"${text.replace(/[\\"]/g, '\\$&').replace(/\n/g, '\\a ')}"`;
+}
+
 /** What one render writes on the body rows: row headers, then every cell row-major (`r * columns + c`). */
 interface BodyValues {
   columns: number;
@@ -297,17 +359,17 @@ class GridBodyDirective extends Directive {
     return noChange;
   }
 
-  override update(_part: ChildPart, [values]: [BodyValues]): DocumentFragment | typeof noChange {
+  override update(part: ChildPart, [values]: [BodyValues]): DocumentFragment | typeof noChange {
     const last = this.last;
     this.last = values;
     if (last && last.columns === values.columns && last.rowKeys.length === values.rowKeys.length) {
       this.patch(last, values);
       return noChange;
     }
-    return this.build(values);
+    return this.build(values, part.parentNode);
   }
 
-  private build(values: BodyValues): DocumentFragment {
+  private build(values: BodyValues, grid: Node): DocumentFragment {
     const { columns } = values;
     // One row is made by hand and cloned: what every row or cell shares is written once.
     const rowProto = document.createElement('div');
@@ -325,10 +387,24 @@ class GridBodyDirective extends Directive {
       cell.setAttribute('tabindex', '-1');
       rowProto.append(cell);
     }
+    // Only a grid's first build defers: later ones (other hours or columns) may hold focus.
+    const defer = this.cells.length === 0;
     const fragment = document.createDocumentFragment();
     this.rowHeaders = [];
     this.cells = [];
+    const rows = values.rowKeys.length;
+    const groups: HTMLElement[] = [];
+    let group: HTMLElement | undefined;
     values.rowKeys.forEach((key, r) => {
+      if (r % ROWS_PER_GROUP === 0) {
+        group = document.createElement('div');
+        group.setAttribute('role', 'rowgroup');
+        group.className = 'rows';
+        group.style.gridRow = `span ${Math.min(ROWS_PER_GROUP, rows - r)}`;
+        if (defer && r > 0) group.classList.add('deferred');
+        groups.push(group);
+        fragment.append(group);
+      }
       const row = rowProto.cloneNode(true) as HTMLElement;
       const header = row.firstElementChild as HTMLElement;
       header.setAttribute('data-key', key);
@@ -353,8 +429,15 @@ class GridBodyDirective extends Directive {
         if (values.disabled[i] !== null) cell.setAttribute('aria-disabled', values.disabled[i]!);
         this.cells.push(cell);
       }
-      fragment.append(row);
+      group!.append(row);
     });
+    if (groups[0]) {
+      const settled = settleGroups(groups[0], defer ? groups.slice(1) : []);
+      releases.set(grid, settled);
+      void settled.then(() => {
+        if (releases.get(grid) === settled) releases.delete(grid);
+      });
+    }
     return fragment;
   }
 
@@ -428,10 +511,17 @@ export function gridContent(view: GridView): TemplateResult {
     }
   });
   const counts = memberCount > 1 ? Array.from({ length: memberCount }, (_, i) => i + 1) : [];
+  // Each row group sizes its time column alone. Laid out hidden in the corner and atop every
+  // group, one line per distinct label shape (digits as 0: the labels use tabular figures) makes
+  // every time column as wide as the widest label, the corner's included.
+  const shapes = new Set(
+    [dayOffsets[0] ?? '', ...values.rowTexts].map((t) => t.replace(/\d/g, '0')),
+  );
   return html`<div
       role="grid"
       class="grid"
       part="grid"
+      style=${cssomStyle({ '--_label-shapes': cssString([...shapes].join('\n')) })}
       aria-label=${view.label}
       aria-readonly="true"
     >
