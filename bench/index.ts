@@ -15,9 +15,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
-import { join, relative } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build, type Metafile } from 'esbuild';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import {
   bundlePages,
@@ -34,6 +32,7 @@ import {
   tempFolder,
   type HeapReading,
 } from './lib/run.js';
+import { gzipSize as gz, measureEntry } from '../scripts/lib/bundle-size.mjs';
 import type { RoundFigures } from './pages/compare.js';
 import type { RequestScript } from './pages/compare-ours-page.js';
 
@@ -42,57 +41,9 @@ const REFERENCE = process.env.BENCH_REFERENCE ?? 'cronofy-elements@1.67.7';
 const ROUNDS = 7;
 const MEMORY_NAVIGATIONS = 100;
 const KB = 1024;
-const gz = (bytes: Uint8Array) => gzipSync(bytes, { level: 9 }).length;
 const kb = (bytes: number) => fixed(bytes / KB, 1);
 const ratio = (theirs: number | undefined, ours: number) =>
   theirs === undefined ? '-' : `${fixed(theirs / ours, 1)}x`;
-
-interface Size {
-  min: number;
-  gzip: number;
-}
-
-/** Min and gzip of `entry` as a page loads it up front, and of its lazy (locale) chunks. */
-async function entrySize(
-  entry: string,
-  outdir: string,
-): Promise<{ initial: Size; lazy: Size; lazyCount: number }> {
-  const result = await build({
-    entryPoints: [join(ROOT, entry)],
-    bundle: true,
-    minify: true,
-    splitting: true,
-    format: 'esm',
-    platform: 'browser',
-    target: 'es2022',
-    outdir,
-    write: false,
-    metafile: true,
-    tsconfig: join(ROOT, 'tsconfig.json'),
-    logLevel: 'error',
-  });
-  const outputs: Metafile['outputs'] = result.metafile.outputs;
-  const files = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
-  const contents = (path: string) => files.get(join(process.cwd(), path)) ?? files.get(path)!;
-  // Dynamic-import targets are entry points of their own chunks too: find the one asked for.
-  const entryPath = relative(process.cwd(), join(ROOT, entry));
-  const entryOut = Object.keys(outputs).find((p) => outputs[p]!.entryPoint === entryPath)!;
-  const initial = new Set<string>();
-  const visit = (path: string) => {
-    if (initial.has(path)) return;
-    initial.add(path);
-    for (const imported of outputs[path]!.imports)
-      if (imported.kind === 'import-statement') visit(imported.path);
-  };
-  visit(entryOut);
-  const sum = (paths: string[]) => ({
-    min: paths.reduce((s, p) => s + contents(p).length, 0),
-    gzip: paths.reduce((s, p) => s + gz(contents(p)), 0),
-  });
-  const js = Object.keys(outputs).filter((p) => p.endsWith('.js'));
-  const lazy = js.filter((p) => !initial.has(p));
-  return { initial: sum([...initial]), lazy: sum(lazy), lazyCount: lazy.length };
-}
 
 /** Fetches the reference package into `dir`; its bundle's path, or why it is unavailable. */
 function fetchReference(dir: string): { bundle: string } | { problem: string } {
@@ -138,13 +89,13 @@ try {
     ['<slot-picker> (scheduling-elements/slot-picker)', 'src/slot-picker.ts'],
     ['whole package (scheduling-elements)', 'src/index.ts'],
   ] as const) {
-    const size = await entrySize(entry, join(work, 'size'));
+    const size = await measureEntry(entry, { cwd: ROOT, tsconfig: join(ROOT, 'tsconfig.json') });
     if (entry === 'src/availability-viewer.ts') oursViewerGzip = size.initial.gzip;
     rows.push([
       `ours: ${name}`,
       kb(size.initial.min),
       kb(size.initial.gzip),
-      `${size.lazyCount} chunks loaded on use (locales, demo engine, zone list), ${kb(size.lazy.gzip)} gz in all`,
+      `${size.lazy.count} chunks loaded on use (locales, demo engine, zone list), ${kb(size.lazy.gzip)} gz in all`,
     ]);
   }
   let referenceGzip: number | undefined;

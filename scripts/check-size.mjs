@@ -1,21 +1,21 @@
 #!/usr/bin/env node
 // Size budgets of the built package, min + gzip, as a browser receives it. Builds first
 // (`npm run build`), then measures:
-// - each element entry and the package root: the ES entry bundled with everything it imports
-//   statically (lit, the date and time code, shared modules) by esbuild with minify; locale
-//   modules stay separate chunks, as they load only when a locale other than English is used;
+// - each element entry and the package root: what a page loads up front for the ES entry
+//   (scripts/lib/bundle-size.mjs, shared with `npm run bench`): lit, the date and time code and
+//   shared modules included; locale modules, the demo engine and the zone list stay chunks
+//   loaded on use;
 // - the script-tag bundle `dist/scheduling-elements.min.js` as built (everything inlined);
 // - each locale chunk, minified.
 // Sizes are gzip level 9 (zlib) in KB of 1024 bytes. Prints a table; exits 1 when a budget is
 // missed or the build fails. With `--report` (how `npm test` runs it while the budgets are not
 // yet met) a missed budget is printed as OVER with the total at the end, and only a failed or
-// incomplete build exits 1.
+// incomplete build exits 1. `--modules` also lists the largest source modules of each entry.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { build, transform } from 'esbuild';
+import { transform } from 'esbuild';
+import { gzipSize as gz, measureEntry } from './lib/bundle-size.mjs';
 
 const KB = 1024;
 const budgets = {
@@ -33,47 +33,17 @@ if (!process.argv.includes('--no-build')) {
   }
 }
 
-const gz = (bytes) => gzipSync(bytes, { level: 9 }).length;
 const rows = [];
+/** Minified bytes per source module of each measured entry, for `--modules`. */
+const modules = new Map();
 const add = (name, minified, gzipped, budget) =>
   rows.push({ name, minified, gzipped, budget, ok: gzipped <= budget });
 
-/** Bundles `entry` (split, minified) and returns the bytes a page loads up front for it. */
+/** The bytes a page loads up front for `entry`, and the modules they come from. */
 async function initialLoad(entry) {
-  const outdir = mkdtempSync(join(tmpdir(), 'se-size-'));
-  try {
-    const result = await build({
-      entryPoints: [entry],
-      bundle: true,
-      minify: true,
-      splitting: true,
-      format: 'esm',
-      platform: 'browser',
-      target: 'es2022',
-      outdir,
-      write: false,
-      metafile: true,
-      logLevel: 'error',
-    });
-    const files = new Map(result.outputFiles.map((f) => [f.path, f.contents]));
-    const outputs = result.metafile.outputs;
-    const abs = (p) => join(process.cwd(), p);
-    const entryOut = Object.keys(outputs).find((p) => outputs[p].entryPoint === entry);
-    // The entry chunk and every chunk it imports statically, transitively.
-    const seen = new Set();
-    const visit = (p) => {
-      if (seen.has(p)) return;
-      seen.add(p);
-      for (const imported of outputs[p].imports)
-        if (imported.kind === 'import-statement' && !imported.external) visit(imported.path);
-    };
-    visit(entryOut);
-    const parts = [...seen].map((p) => files.get(abs(p)) ?? files.get(p));
-    const joined = Buffer.concat(parts.map((b) => Buffer.from(b)));
-    return { minified: joined.length, gzipped: parts.reduce((sum, b) => sum + gz(b), 0) };
-  } finally {
-    rmSync(outdir, { recursive: true, force: true });
-  }
+  const { initial } = await measureEntry(entry);
+  modules.set(entry, initial.modules);
+  return { minified: initial.min, gzipped: initial.gzip };
 }
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
@@ -117,6 +87,16 @@ for (const r of rows) {
   console.log(
     `${r.name.padEnd(width)}  ${kb(r.minified).padStart(9)}  ${kb(r.gzipped).padStart(9)}  ${kb(r.budget).padStart(9)}  ${r.ok ? 'ok' : 'OVER'}`,
   );
+}
+if (process.argv.includes('--modules')) {
+  for (const [entry, list] of modules) {
+    const total = list.reduce((sum, m) => sum + m.bytes, 0);
+    console.log(`\n${entry}: the 15 largest of ${list.length} modules (minified, before gzip)`);
+    for (const m of list.slice(0, 15))
+      console.log(
+        `${kb(m.bytes).padStart(9)}  ${((100 * m.bytes) / total).toFixed(1).padStart(5)}%  ${m.path}`,
+      );
+  }
 }
 const over = rows.filter((r) => !r.ok);
 if (missing) {
