@@ -114,7 +114,9 @@ function timedSlotsOfAnswer(slots: readonly ApiAvailableSlot[]): readonly TimedS
 }
 
 /**
- * A week grid of availability with keyboard, touch and mouse selection.
+ * A week grid of availability with keyboard, touch and mouse selection. Time rows come in groups
+ * that the browser renders only near the scroll position; a new grid's first frame draws the
+ * rows in view, and `updateComplete` resolves once every row is live.
  * @summary Week grid of availability; confirm, no_confirm, multi_select and free_select modes.
  * @fires slot-selected - a slot was chosen (on Confirm in `confirm` mode)
  * @fires selection-change - the multi or free selection changed
