@@ -12,6 +12,7 @@
  */
 import { queryKey, toApiQuery } from '../core/query.js';
 import type { NormalisedQuery } from '../core/types.js';
+import { requestBase } from './api-base.js';
 import { ExpiringLruCache } from './cache.js';
 import { SchedulingError, abortError, errorFromResponse } from './errors.js';
 import { sharedRateLimiter, type RateLimiter } from './rate-limit.js';
@@ -203,13 +204,9 @@ export class HttpTransport implements Transport {
     }
   }
 
-  /** The full URL of `path`, or a `config` error when the API base is not a usable URL. */
+  /** The full URL of `path`, or a `config` error when the API base is not a usable http(s) URL. */
   private url(path: string): string {
-    const base = typeof location === 'undefined' ? undefined : location.href;
-    if (this.apiBase === '' ? base === undefined : !URL.canParse(this.apiBase, base)) {
-      throw new SchedulingError('config', `api-base "${this.apiBase}" is not a valid URL`);
-    }
-    return `${this.apiBase}${path}`;
+    return `${requestBase(this.apiBase)}${path}`;
   }
 
   /** Milliseconds to wait before retrying after `error`, or undefined when it is final. */

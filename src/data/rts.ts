@@ -12,6 +12,7 @@
  */
 import { isValidZone } from '../core/time.js';
 import type { ApiAvailableSlot } from '../core/types.js';
+import { requestBase } from './api-base.js';
 import { SchedulingError, abortError, errorFromResponse } from './errors.js';
 import { instantFromIso, isoFromInstant } from './validate.js';
 
@@ -369,12 +370,9 @@ export class RtsClient implements RtsApi {
     return new RtsLinkClosedError(`HTTP ${status}: ${reason}`, link, status);
   }
 
+  /** The full URL of `path`, or a `config` error when the API base is not a usable http(s) URL. */
   private url(path: string): string {
-    const base = this.apiBase || globalThis.location?.origin || '';
-    if (!URL.canParse(base)) {
-      throw new SchedulingError('config', `api-base "${this.apiBase}" is not a valid URL`);
-    }
-    return `${base}${path}`;
+    return `${requestBase(this.apiBase)}${path}`;
   }
 
   /** One request: its status and parsed JSON body (undefined when empty or not JSON). */

@@ -91,10 +91,17 @@ describe('HttpTransport', () => {
     });
 
     it('reports an unusable API base as a config error without a request', async () => {
-      const { clock, requests, transport } = setup([], { apiBase: 'http://[not a host' });
-      const error = await failure(clock, transport.availability(normalisedQuery()));
-      expect(error.kind).to.equal('config');
-      expect(requests).to.have.length(0);
+      for (const [apiBase, says] of [
+        ['http://[not a host', 'is not a URL'],
+        ['ftp://files.example.test', 'is not an http or https URL'],
+        ['javascript:alert(1)', 'is not an http or https URL'],
+      ] as const) {
+        const { clock, requests, transport } = setup([], { apiBase });
+        const error = await failure(clock, transport.availability(normalisedQuery()));
+        expect(error.kind, apiBase).to.equal('config');
+        expect(error.message).to.contain(says).and.contain('api-base');
+        expect(requests).to.have.length(0);
+      }
     });
     it('rejects a query it cannot send as a config error, without throwing', async () => {
       const { clock, requests, transport } = setup([json(200, OK_BODY)]);

@@ -172,6 +172,25 @@ describe('RtsClient', () => {
     }
   });
 
+  it('reports an API base that is not an http(s) URL as a config error, without a request', async () => {
+    for (const [apiBase, says] of [
+      ['ftp://files.example.com', 'is not an http or https URL'],
+      ['http://[not a host', 'is not a URL'],
+    ] as const) {
+      let requests = 0;
+      const fetch = (async () => {
+        requests++;
+        return new Response('{}');
+      }) as typeof globalThis.fetch;
+      const error = await rejection(new RtsClient({ apiBase, token: TOKEN, fetch }).link());
+      expect((error as SchedulingError).kind, apiBase).to.equal('config');
+      expect((error as Error).message)
+        .to.contain(says)
+        .and.contain('api-base');
+      expect(requests).to.equal(0);
+    }
+  });
+
   it('rejects malformed bodies as bad_response, naming the path', async () => {
     const cases: [unknown, string][] = [
       [{ link: { ...LINK, status: 'maybe' } }, 'link.status'],

@@ -15,6 +15,7 @@
  */
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { isValidZone } from '../../core/time.js';
+import { apiBaseProblem } from '../../data/api-base.js';
 import type { SchedulingErrorDetail as DataErrorDetail } from '../../data/errors.js';
 import { HttpTransport } from '../../data/http.js';
 import { demoTransport } from '../../data/local.js';
@@ -43,21 +44,6 @@ function zoneProblem(tzid: string): string | undefined {
   return isValidZone(tzid)
     ? undefined
     : `"${tzid}" is not an IANA time zone; use a name such as "Europe/Berlin".`;
-}
-
-/** Why `api-base` cannot be used for requests, or undefined when it can (empty means the page's origin). */
-function apiBaseProblem(apiBase: string): string | undefined {
-  const value = apiBase.trim();
-  if (value === '') return undefined;
-  let url: URL;
-  try {
-    url = new URL(value, globalThis.location?.href);
-  } catch {
-    return `"${apiBase}" is not a URL.`;
-  }
-  return url.protocol === 'http:' || url.protocol === 'https:'
-    ? undefined
-    : `"${apiBase}" is not an http or https URL.`;
 }
 
 /** Why `token` cannot travel in an `Authorization` header, or undefined when it can. */
