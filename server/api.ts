@@ -432,6 +432,7 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
     async close() {
       await webhooks.close();
       await store.flush();
+      await store.close();
     },
   };
 }

@@ -70,12 +70,18 @@ async function main(): Promise<void> {
     console.log(USAGE);
     return;
   }
-  const api = await createApi({
-    dataDir: settings.data,
-    memory: settings.memory,
-    demoOrigin: settings.origin,
-    log: (line) => console.log(line),
-  });
+  let api: Awaited<ReturnType<typeof createApi>>;
+  try {
+    api = await createApi({
+      dataDir: settings.data,
+      memory: settings.memory,
+      demoOrigin: settings.origin,
+      log: (line) => console.log(line),
+    });
+  } catch (error) {
+    console.error(`cannot open the store: ${(error as Error).message}`);
+    process.exit(1);
+  }
   const page = createRtsPageHandler();
   const server = createServer((req, res) => {
     api

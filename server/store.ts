@@ -7,7 +7,9 @@
  * version intact; temp files left by a crash are ignored and removed on open. Instants are ISO
  * strings in the file and UTC epoch ms in memory. On first open the store is seeded with the demo
  * people and their busy time for [today - 7 days, today + 90 days] (UTC days), and the seeded
- * range is extended forward whenever it is opened on a later day.
+ * range is extended forward whenever it is opened on a later day. One process at a time has a
+ * directory open: `DIR/store.lock` holds its id from `open` to `close`; another live process
+ * gets `StoreInUseError`, and a lock whose process is gone is taken over.
  */
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, open, readFile, readdir, rename, rm } from 'node:fs/promises';
@@ -180,6 +182,55 @@ const EXPIRED_TOKEN_MEMORY = DAY;
 const SETTLED_DELIVERY_MEMORY = 7 * DAY;
 const FILE = 'store.json';
 const TEMP = /^store\.json\..+\.tmp$/;
+/** Names the process that has the directory open: two writers would replace each other's file. */
+const LOCK = 'store.lock';
+
+/** Another live process has the data directory open. */
+export class StoreInUseError extends Error {
+  constructor(
+    readonly dir: string,
+    readonly pid: number,
+  ) {
+    super(
+      `the data directory ${dir} is in use by process ${pid} (another npm start or npm run serve); stop that one, or give this one another directory (--data DIR) or --memory`,
+    );
+    this.name = 'StoreInUseError';
+  }
+}
+
+/** Whether a process with this id is running (one we may not signal is running too). */
+function isRunning(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * Takes `dir` for this process by creating its lock file with this process's id; a lock left by
+ * a process that is gone (or by this one) is taken over. Throws `StoreInUseError` when a live
+ * process holds it. Returns the lock's path.
+ */
+async function lockDir(dir: string): Promise<string> {
+  const path = join(dir, LOCK);
+  for (let attempt = 0; ; attempt++) {
+    try {
+      const file = await open(path, 'wx');
+      await file.writeFile(String(process.pid));
+      await file.close();
+      return path;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || attempt >= 3) throw error;
+    }
+    const holder = Number((await readFile(path, 'utf8').catch(() => '')).trim());
+    if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isRunning(holder)) {
+      throw new StoreInUseError(dir, holder);
+    }
+    await rm(path, { force: true });
+  }
+}
 
 /** Per-sub busy index: events sorted by start, with the longest event to bound searches. */
 interface BusyIndex {
@@ -274,6 +325,8 @@ export class Store {
     private readonly path: string | undefined,
     /** Clock, UTC epoch ms. */
     readonly now: () => number,
+    /** The directory's lock file, for a store on disk. */
+    private readonly lock?: string,
   ) {
     this.accountsBySub = new Map(data.accounts.map((a) => [a.sub, a]));
     for (const link of this.links) this.indexLink(link);
@@ -299,39 +352,46 @@ export class Store {
     const dir = options.dir ?? '.data';
     const path = join(dir, FILE);
     await mkdir(dir, { recursive: true });
-    const leftovers = (await readdir(dir)).filter((name) => TEMP.test(name));
-    await Promise.all(leftovers.map((name) => rm(join(dir, name), { force: true })));
-    let text: string | undefined;
+    const lock = await lockDir(dir);
     try {
-      text = await readFile(path, 'utf8');
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
-    const store = new Store(
-      text === undefined ? freshData(now()) : checkedData(text, path),
-      path,
-      now,
-    );
-    const wanted = seedRangeAt(now());
-    const seededEnd = Date.parse(store.data.seeded.end);
-    const settledBefore = now() - SETTLED_DELIVERY_MEMORY;
-    const outbox = store.outbox;
-    const kept = outbox.filter(
-      (d) =>
-        d.status === 'pending' ||
-        Date.parse(d.delivered_at ?? d.last_attempt_at ?? d.created_at) > settledBefore,
-    );
-    const pruned = kept.length < outbox.length;
-    if (pruned) store.data.outbox = kept;
-    if (seededEnd < wanted.end) {
-      store.data.seeded.end = isoOf(wanted.end);
-      store.data.events.push(
-        ...demoEventsIn(store.data.accounts, { start: seededEnd, end: wanted.end }),
+      const leftovers = (await readdir(dir)).filter((name) => TEMP.test(name));
+      await Promise.all(leftovers.map((name) => rm(join(dir, name), { force: true })));
+      let text: string | undefined;
+      try {
+        text = await readFile(path, 'utf8');
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      }
+      const store = new Store(
+        text === undefined ? freshData(now()) : checkedData(text, path),
+        path,
+        now,
+        lock,
       );
-      store.busyIndexes.clear();
+      const wanted = seedRangeAt(now());
+      const seededEnd = Date.parse(store.data.seeded.end);
+      const settledBefore = now() - SETTLED_DELIVERY_MEMORY;
+      const outbox = store.outbox;
+      const kept = outbox.filter(
+        (d) =>
+          d.status === 'pending' ||
+          Date.parse(d.delivered_at ?? d.last_attempt_at ?? d.created_at) > settledBefore,
+      );
+      const pruned = kept.length < outbox.length;
+      if (pruned) store.data.outbox = kept;
+      if (seededEnd < wanted.end) {
+        store.data.seeded.end = isoOf(wanted.end);
+        store.data.events.push(
+          ...demoEventsIn(store.data.accounts, { start: seededEnd, end: wanted.end }),
+        );
+        store.busyIndexes.clear();
+      }
+      if (text === undefined || seededEnd < wanted.end || pruned) await store.persist();
+      return store;
+    } catch (error) {
+      await rm(lock, { force: true });
+      throw error;
     }
-    if (text === undefined || seededEnd < wanted.end || pruned) await store.persist();
-    return store;
   }
 
   /** The application's client secret. */
@@ -526,6 +586,14 @@ export class Store {
   /** Resolves once every change so far is on disk. */
   flush(): Promise<void> {
     return this.writing;
+  }
+
+  /** Writes what is pending and gives the data directory up for another process. */
+  async close(): Promise<void> {
+    await this.writing.catch(() => undefined);
+    if (!this.lock) return;
+    const holder = await readFile(this.lock, 'utf8').catch(() => '');
+    if (holder.trim() === String(process.pid)) await rm(this.lock, { force: true });
   }
 
   private persist(): Promise<void> {

@@ -166,7 +166,8 @@ describe('Store under SIGKILL', () => {
         [],
         'opening removes temp files a kill left behind',
       );
-      await store.flush();
+      // Gives the directory back for the next child.
+      await store.close();
       // Let the previous child's pipes close before the next one starts.
       await sleep(1);
     }

@@ -59,6 +59,34 @@ describe('npm run serve', () => {
     }
   });
 
+  it('refuses a data directory another live server has open, and takes over one left by a killed server', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'se-cli-'));
+    const listening = (out: string) => /listening on/.test(out);
+    try {
+      const first = await runCli(['--port', '0', '--data', dir], listening);
+      const second = await runCli(['--port', '0', '--data', dir], listening);
+      assert.equal(second.code, 1, second.stdout);
+      assert.match(
+        second.stderr,
+        new RegExp(`data directory .* is in use by process ${first.child.pid}`),
+      );
+      assert.deepEqual((await readdir(dir)).sort(), ['store.json', 'store.lock']);
+
+      // A server killed outright leaves its lock behind; the next one takes the directory.
+      const killed = exitOf(first.child);
+      first.child.kill('SIGKILL');
+      await killed;
+      const third = await runCli(['--port', '0', '--data', dir], listening);
+      assert.equal(third.code, null, third.stderr);
+      const exited = exitOf(third.child);
+      third.child.kill('SIGTERM');
+      assert.equal(await exited, 0);
+      assert.deepEqual(await readdir(dir), ['store.json']);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
   it('exits with status 2 and the usage on a bad argument', async () => {
     const { code, stderr } = await runCli(['--port', 'eighty']);
     assert.equal(code, 2);

@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, it } from 'node:test';
 import { DEMO_PEOPLE } from '../../src/data/demo-calendars.js';
-import { Store, type StoreData } from '../../server/store.js';
+import { Store, StoreInUseError, type StoreData } from '../../server/store.js';
 
 const DAY = 86_400_000;
 const NOW = Date.UTC(2026, 11, 1, 8, 0);
@@ -115,8 +116,33 @@ describe('Store file', () => {
     await writeFile(join(dir, 'store.json.4242.deadbeef.tmp'), before.slice(0, before.length / 2));
     const reopened = await Store.open({ dir, now: () => NOW });
     assert.equal(reopened.clientSecret, first.clientSecret);
-    assert.deepEqual(await readdir(dir), ['store.json']);
+    // The open store's lock names this process.
+    assert.deepEqual((await readdir(dir)).sort(), ['store.json', 'store.lock']);
+    assert.equal(await readFile(join(dir, 'store.lock'), 'utf8'), String(process.pid));
     assert.equal(await readFile(join(dir, 'store.json'), 'utf8'), before);
+  });
+
+  it('refuses a directory a live process holds and takes over one a finished process left', async () => {
+    const dir = await tempDir();
+    const lock = join(dir, 'store.lock');
+    // The parent of this test process is alive and is not this process.
+    await writeFile(lock, String(process.ppid));
+    await assert.rejects(Store.open({ dir, now: () => NOW }), (error: unknown) => {
+      assert.ok(error instanceof StoreInUseError);
+      assert.equal(error.pid, process.ppid);
+      assert.match(error.message, /is in use by process \d+ .*--data DIR/);
+      return true;
+    });
+    assert.deepEqual(await readdir(dir), ['store.lock'], 'nothing written to a held directory');
+    // A process that has exited: its id names no live process any more.
+    const gone = spawnSync(process.execPath, ['-e', 'console.log(process.pid)'], {
+      encoding: 'utf8',
+    });
+    await writeFile(lock, gone.stdout.trim());
+    const store = await Store.open({ dir, now: () => NOW });
+    assert.equal(await readFile(lock, 'utf8'), String(process.pid));
+    await store.close();
+    assert.deepEqual(await readdir(dir), ['store.json']);
   });
 
   it('serialises concurrent writes, keeps every change and leaves no temp file', async () => {
@@ -138,7 +164,8 @@ describe('Store file', () => {
     );
     const saved = (await fileOf(dir)).events.filter((e) => e.source === 'test');
     assert.equal(saved.length, 20);
-    assert.deepEqual(await readdir(dir), ['store.json']);
+    await store.close();
+    assert.deepEqual(await readdir(dir), ['store.json'], 'close gives the lock up');
     const busy = store
       .calendarSource()
       .busy('acc_demo_ada', ['cal_demo_ada_work'], { start: NOW, end: NOW + 1000 });
