@@ -601,6 +601,47 @@ describe('availability-viewer: navigation and data', () => {
     expect(view.days()[0]).to.equal('2026-12-07');
   });
 
+  it('jumps over a week whose only free time lies outside the visible hours', async () => {
+    // Week 1 busy all day; week 2 busy 09:00-17:00 Berlin every day (free only at night, which
+    // the default hours do not show); week 3 free.
+    const week2: [string, string][] = Array.from({ length: 7 }, (_, i) => {
+      const day = new Date(Date.UTC(2026, 11, 7 + i)).toISOString().slice(0, 10);
+      return [`${day}T08:00:00Z`, `${day}T16:00:00Z`];
+    });
+    const transport = new TestTransport({
+      a: [['2026-11-29T00:00:00Z', '2026-12-07T00:00:00Z'], ...week2],
+    });
+    const { el, view } = await viewer(berlin(), { transport });
+    const seen = notifications(el);
+    await waitUntil(() => view.part('next-availability-button'), 'no jump offered');
+    await view.click(view.part('next-availability-button')!);
+    await view.loaded();
+    expect(view.days()[0]).to.equal('2026-12-14');
+    expect(view.cellsIn('available')).to.include('2026-12-14 09:00');
+    expect(seen.map((n) => n.notification.type)).not.to.include('no_slots_found');
+  });
+
+  it('offers no jump when later free time is all outside the visible hours, and reports no no-slots-found', async () => {
+    const nights: [string, string][] = Array.from({ length: 14 }, (_, i) => {
+      const day = new Date(Date.UTC(2026, 11, 7 + i)).toISOString().slice(0, 10);
+      return [`${day}T08:00:00Z`, `${day}T16:00:00Z`];
+    });
+    const transport = new TestTransport({
+      a: [['2026-11-29T00:00:00Z', '2026-12-07T00:00:00Z'], ...nights],
+    });
+    const el = await fixture<AvailabilityViewer>(berlin());
+    const seen = notifications(el);
+    el.transport = transport;
+    el.query = THREE_WEEKS;
+    const view = new ViewerObject(el);
+    await view.loaded();
+    await waitUntil(() => view.part('empty'), 'no empty-week notice');
+    await waitUntil(() => transport.requests.filter((r) => r.maxResults === 1).length >= 2);
+    await aTimeout(50);
+    expect(view.part('next-availability-button')).to.equal(null);
+    expect(seen.map((n) => n.notification.type)).not.to.include('no_slots_found');
+  });
+
   it('reports no-slots-found when the whole query is busy', async () => {
     const transport = new TestTransport({ a: [['2026-11-01T00:00:00Z', '2027-01-01T00:00:00Z']] });
     const el = await fixture<AvailabilityViewer>(berlin());

@@ -89,6 +89,7 @@ import {
   columnsForWidth,
   dayPages,
   lookAheadQueryFor,
+  visibleLookAheads,
   pageIndexFor,
   pageQueryFor,
   queryDays,
@@ -614,7 +615,7 @@ export class AvailabilityViewer extends SchedulingElement {
       if (kept.length !== this.selection.length)
         this.selectedSlots = kept.map((s) => wireSlot(s, true));
     }
-    if (count > 0 || !this.normalised || !this.grid) return;
+    if (count > 0 || !this.normalised || !this.grid || !this.config) return;
     const windows = visibleWindows(this.grid);
     const pageStart = windows[0]?.start ?? 0;
     const pageEnd = windows[windows.length - 1]?.end ?? 0;
@@ -624,17 +625,30 @@ export class AvailabilityViewer extends SchedulingElement {
       const look = lookAheadQueryFor(query, window);
       return look ? this.data.lookAhead(look.key, look.query) : Promise.resolve(null);
     };
-    void ask({ start: pageEnd, end: Infinity })
-      .then(async (after) =>
-        after !== null
-          ? { after, before: null }
-          : { after, before: await ask({ start: -Infinity, end: pageStart }) },
-      )
-      .then(({ after, before }) => {
+    // The jump goes to the first slot inside the visible hours of a later page; whether the
+    // query has any slot at all (no-slots-found) is asked at any hour, before and after.
+    const laterDays = this.pages.slice(this.pageIndex() + 1).flatMap((p) => p.days);
+    const looks = visibleLookAheads(query, windowsOfDays(laterDays, this.zone, this.config));
+    const askVisible = async (): Promise<number | null> => {
+      for (const look of looks) {
+        const at = await this.data.lookAhead(look.key, look.query);
+        if (at !== null) return at;
+      }
+      return null;
+    };
+    void askVisible()
+      .then(async (visible) => {
+        if (visible !== null) return { visible, any: true };
+        const any =
+          (await ask({ start: pageEnd, end: Infinity })) !== null ||
+          (await ask({ start: -Infinity, end: pageStart })) !== null;
+        return { visible, any };
+      })
+      .then(({ visible, any }) => {
         if (this.data.result === undefined || page.key !== this.pageKey) return;
-        this.empty = after !== null ? { status: 'found', at: after } : { status: 'none' };
+        this.empty = visible !== null ? { status: 'found', at: visible } : { status: 'none' };
         const key = JSON.stringify(query.queryPeriods);
-        if (after === null && before === null && this.reportedNoSlots !== key) {
+        if (!any && this.reportedNoSlots !== key) {
           this.reportedNoSlots = key;
           const wire = toApiQuery(query);
           this.fireEvent(new NoSlotsFoundEvent({ query: wire }), {

@@ -10,7 +10,7 @@
  */
 import { rowsForDay, weekPages, type GridConfig, type WeekPage } from '../../core/grid.js';
 import { normalisedIntervals } from '../../core/intervals.js';
-import { clipQueryPeriods, queryKey, withQueryPeriods } from '../../core/query.js';
+import { QUERY_LIMITS, clipQueryPeriods, queryKey, withQueryPeriods } from '../../core/query.js';
 import { clippedPeriods, type TimedSlot } from '../../core/slots.js';
 import { addDays, daysBetween, dayKey } from '../../core/time.js';
 import type { Interval, NormalisedQuery, WeekDayName } from '../../core/types.js';
@@ -113,6 +113,45 @@ export function lookAheadQueryFor(query: NormalisedQuery, window: Interval): Pag
     return undefined;
   }
   return { key: queryKey(rest), query: rest };
+}
+
+/**
+ * Look-ahead queries for the first slot inside the visible hours `windows` (of the days after an
+ * empty page, ascending): the query clipped to them with `max_results` 1, split into requests of
+ * at most the API's number of query periods, earliest first. A slot found so lies where the grid
+ * shows it, so "Jump to next availability" never lands on a week that looks empty.
+ */
+export function visibleLookAheads(
+  query: NormalisedQuery,
+  windows: readonly Interval[],
+): PageQuery[] {
+  const single: NormalisedQuery = { ...query, maxResults: 1 };
+  if (windows.length === 0) return [];
+  if (query.querySlots) {
+    const clipped = clipQueryPeriods(single, spanOf(windows));
+    clipped.querySlots = clipped.querySlots!.filter((at) =>
+      windows.some((w) => at >= w.start && at < w.end),
+    );
+    return clipped.querySlots.length > 0 ? [{ key: queryKey(clipped), query: clipped }] : [];
+  }
+  const out: PageQuery[] = [];
+  let chunk: Interval[] = [];
+  const flush = () => {
+    if (chunk.length === 0) return;
+    const q = withQueryPeriods(single, chunk);
+    out.push({ key: queryKey(q), query: q });
+    chunk = [];
+  };
+  for (const window of windows) {
+    const parts = clippedPeriods(query.queryPeriods, [window]).slice(
+      0,
+      QUERY_LIMITS.maxQueryPeriods,
+    );
+    if (chunk.length + parts.length > QUERY_LIMITS.maxQueryPeriods) flush();
+    chunk.push(...parts);
+  }
+  flush();
+  return out;
 }
 
 /** Whether a page query asks about any time at all. */
