@@ -258,59 +258,67 @@ describe('availability-viewer: grid', () => {
     });
   }
 
-  it('paints the row groups in view in its first frame and every row just after', async () => {
-    const el = document.createElement('availability-viewer');
-    Object.assign(el, {
-      tzid: 'Europe/Berlin',
-      interval: 15,
-      startTime: '00:00',
-      endTime: '24:00',
-    });
-    el.style.width = '760px';
-    el.transport = new TestTransport();
-    el.query = THREE_WEEKS;
-    // Where the grid is first inserted, an observer made after the viewer's own reports after
-    // its layout and before its paint: what that frame paints.
-    document.body.append(el);
-    const firstFrame = new Promise<{ inView: boolean[]; deferred: boolean[] }>((resolve) => {
-      const watch = new MutationObserver(() => {
-        const groups = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.rows')];
-        if (groups.length === 0) return;
-        watch.disconnect();
-        const probe = new ResizeObserver(() => {
-          probe.disconnect();
-          const clip = el.shadowRoot!.querySelector('.scroll')!.getBoundingClientRect();
-          resolve({
-            inView: groups.map((g) => {
-              const box = g.getBoundingClientRect();
-              return box.bottom > clip.top && box.top < Math.min(clip.bottom, innerHeight);
-            }),
-            deferred: groups.map((g) => g.classList.contains('deferred')),
-          });
-        });
-        probe.observe(groups[0]!);
+  for (const [where, maxHeight] of [
+    ['its scroller', ''],
+    ['the page (no scroller height)', 'none'],
+  ] as const) {
+    it(`paints the row groups in view in ${where} in its first frame and every row just after`, async () => {
+      const el = document.createElement('availability-viewer');
+      Object.assign(el, {
+        tzid: 'Europe/Berlin',
+        interval: 15,
+        startTime: '00:00',
+        endTime: '24:00',
       });
-      watch.observe(el.renderRoot, { childList: true, subtree: true });
+      el.style.width = '760px';
+      if (maxHeight) el.style.setProperty('--se-grid-max-height', maxHeight);
+      el.transport = new TestTransport();
+      el.query = THREE_WEEKS;
+      // Where the grid is first inserted, an observer made after the viewer's own reports after
+      // its layout and before its paint: what that frame paints.
+      document.body.append(el);
+      const firstFrame = new Promise<{ inView: boolean[]; deferred: boolean[] }>((resolve) => {
+        const watch = new MutationObserver(() => {
+          const groups = [...el.shadowRoot!.querySelectorAll<HTMLElement>('.rows')];
+          if (groups.length === 0) return;
+          watch.disconnect();
+          const probe = new ResizeObserver(() => {
+            probe.disconnect();
+            const clip = el.shadowRoot!.querySelector('.scroll')!.getBoundingClientRect();
+            resolve({
+              inView: groups.map((g) => {
+                const box = g.getBoundingClientRect();
+                return (
+                  box.bottom > Math.max(clip.top, 0) && box.top < Math.min(clip.bottom, innerHeight)
+                );
+              }),
+              deferred: groups.map((g) => g.classList.contains('deferred')),
+            });
+          });
+          probe.observe(groups[0]!);
+        });
+        watch.observe(el.renderRoot, { childList: true, subtree: true });
+      });
+      try {
+        const { inView, deferred } = await firstFrame;
+        expect(inView.length).to.equal(12, 'twelve groups of eight rows');
+        expect(inView.filter(Boolean).length).to.be.within(1, 4);
+        inView.forEach((shown, i) => expect(shown && deferred[i], `group ${i}`).to.equal(false));
+        expect(deferred.filter(Boolean).length, 'groups out of view wait').to.be.at.least(8);
+        await el.updateComplete;
+        expect(el.renderRoot.querySelectorAll('.rows.deferred').length).to.equal(0);
+        // Every row is live once updateComplete resolves: the last one takes focus.
+        const view = new ViewerObject(el);
+        expect(view.rowKeys().at(-1)).to.equal('23:45');
+        const last = view.cell(view.days().at(-1)!, '23:45');
+        last.focus();
+        expect(view.focusedCell()).to.equal(last);
+        await expect(el).to.be.accessible();
+      } finally {
+        el.remove();
+      }
     });
-    try {
-      const { inView, deferred } = await firstFrame;
-      expect(inView.length).to.equal(12, 'twelve groups of eight rows');
-      expect(inView.filter(Boolean).length).to.be.within(1, 4);
-      inView.forEach((shown, i) => expect(shown && deferred[i], `group ${i}`).to.equal(false));
-      expect(deferred.filter(Boolean).length, 'groups out of view wait').to.be.at.least(8);
-      await el.updateComplete;
-      expect(el.renderRoot.querySelectorAll('.rows.deferred').length).to.equal(0);
-      // Every row is live once updateComplete resolves: the last one takes focus.
-      const view = new ViewerObject(el);
-      expect(view.rowKeys().at(-1)).to.equal('23:45');
-      const last = view.cell(view.days().at(-1)!, '23:45');
-      last.focus();
-      expect(view.focusedCell()).to.equal(last);
-      await expect(el).to.be.accessible();
-    } finally {
-      el.remove();
-    }
-  });
+  }
 });
 
 describe('availability-viewer: modes', () => {
