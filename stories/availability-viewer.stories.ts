@@ -262,6 +262,16 @@ export const Empty: Story = showing('empty', 'Every member busy all the time.', 
   query: QUERY,
 });
 
+/**
+ * Free time only at night, outside the hours shown: no jump is offered (it would land on a week
+ * that looks empty), and the empty week says where the free time lies.
+ */
+export const FreeOnlyOutsideHours: Story = showing(
+  'empty',
+  'Every member busy 07:00-19:00 every day; the grid shows 09:00-17:00.',
+  { source: 'nights', query: QUERY, tzid: 'Europe/London' },
+);
+
 /** One member's calendars are still syncing. */
 export const StaleMemberStatuses: Story = showing(
   'stale-notice',

@@ -124,6 +124,10 @@ const commonCatalogue = {
     msg('Show earlier times', { id: 'availability_viewer.earlier' }),
   'availability_viewer.later': (msg) =>
     msg('Show later times', { id: 'availability_viewer.later' }),
+  'availability_viewer.free_outside_hours': (msg) =>
+    msg('Later free times lie outside the hours shown.', {
+      id: 'availability_viewer.free_outside_hours',
+    }),
   'availability_viewer.skipped_time': (msg) =>
     msg('Skipped by the clock change', { id: 'availability_viewer.skipped_time' }),
   'availability_viewer.max_selection_reached': (msg) =>

@@ -22,6 +22,7 @@ export type SourceName =
   | 'local'
   | 'never'
   | 'empty'
+  | 'nights'
   | 'stale'
   | 'auth'
   | 'forbidden'
@@ -38,6 +39,7 @@ export const SOURCE_NAMES: readonly SourceName[] = [
   'local',
   'never',
   'empty',
+  'nights',
   'stale',
   'auth',
   'forbidden',
@@ -56,6 +58,8 @@ export const SOURCE_DESCRIPTIONS: Readonly<Record<SourceName, string>> = {
     '`.transport`: a LocalTransport over the demo calendars that first checks each query as the API does (422 for what the API would refuse)',
   never: 'a transport whose request never answers (the loading state)',
   empty: 'a LocalTransport where every member is busy all the time',
+  nights:
+    'a LocalTransport where every member is busy from 07:00 to 19:00 UTC every day: free only at night',
   stale: "demo calendars where one member's calendars are still syncing",
   auth: 'HTTP 401 from the API',
   forbidden: 'HTTP 403 from the API',
@@ -100,6 +104,24 @@ class CheckedLocalTransport implements Transport {
 /** Calendars where every member is busy for the whole of any window. */
 const allBusy: CalendarSource = {
   busy: (_sub, _calendarIds, window) => [window],
+  status: () => 'active',
+};
+
+const HOUR = 3_600_000;
+
+/** Busy from 07:00 to 19:00 UTC every day, so free only at night. */
+const daytimeBusy: CalendarSource = {
+  busy: (_sub, _calendarIds, window) => {
+    const out = [];
+    for (
+      let day = Math.floor(window.start / (24 * HOUR)) * 24 * HOUR;
+      day < window.end;
+      day += 24 * HOUR
+    ) {
+      out.push({ start: day + 7 * HOUR, end: day + 19 * HOUR });
+    }
+    return out;
+  },
   status: () => 'active',
 };
 
@@ -171,6 +193,8 @@ function createTransport(name: SourceName): Transport | undefined {
       return new NeverTransport();
     case 'empty':
       return new LocalTransport({ calendars: allBusy });
+    case 'nights':
+      return new LocalTransport({ calendars: daytimeBusy });
     case 'stale':
       return new LocalTransport({ calendars: staleCalendars() });
     default: {

@@ -629,7 +629,7 @@ describe('availability-viewer: navigation and data', () => {
     expect(seen.map((n) => n.notification.type)).not.to.include('no_slots_found');
   });
 
-  it('offers no jump when later free time is all outside the visible hours, and reports no no-slots-found', async () => {
+  it('offers no jump when later free time is all outside the visible hours, says so, and reports no no-slots-found', async () => {
     const nights: [string, string][] = Array.from({ length: 14 }, (_, i) => {
       const day = new Date(Date.UTC(2026, 11, 7 + i)).toISOString().slice(0, 10);
       return [`${day}T08:00:00Z`, `${day}T16:00:00Z`];
@@ -647,6 +647,10 @@ describe('availability-viewer: navigation and data', () => {
     await waitUntil(() => transport.requests.filter((r) => r.maxResults === 1).length >= 2);
     await aTimeout(50);
     expect(view.part('next-availability-button')).to.equal(null);
+    await waitUntil(
+      () => view.part('empty')!.textContent!.includes('outside the hours shown'),
+      'no word that later free time lies outside the hours',
+    );
     expect(seen.map((n) => n.notification.type)).not.to.include('no_slots_found');
   });
 
@@ -665,6 +669,7 @@ describe('availability-viewer: navigation and data', () => {
     const view = new ViewerObject(el);
     await waitUntil(() => view.part('empty'));
     expect(view.part('next-availability-button')).to.equal(null);
+    expect(view.part('empty')!.textContent).not.to.include('outside the hours shown');
   });
 });
 

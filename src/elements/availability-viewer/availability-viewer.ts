@@ -202,7 +202,8 @@ export class AvailabilityViewer extends SchedulingElement {
     | { anchor: CellPosition; to: CellPosition; paint: 'free' | 'busy'; base: Interval[] }
     | undefined;
   private notice = '';
-  private empty: { status: 'checking' | 'found' | 'none'; at?: number } | undefined;
+  /** What the look-ahead found after an empty page: `outside`, free time only outside the visible hours. */
+  private empty: { status: 'checking' | 'found' | 'outside' | 'none'; at?: number } | undefined;
 
   private readonly data = new PageDataController(this, {
     onResult: (result, page) => this.onResult(result.slots.length, page),
@@ -638,15 +639,17 @@ export class AvailabilityViewer extends SchedulingElement {
     };
     void askVisible()
       .then(async (visible) => {
-        if (visible !== null) return { visible, any: true };
-        const any =
-          (await ask({ start: pageEnd, end: Infinity })) !== null ||
-          (await ask({ start: -Infinity, end: pageStart })) !== null;
-        return { visible, any };
+        if (visible !== null) return { visible, later: true, any: true };
+        const later = (await ask({ start: pageEnd, end: Infinity })) !== null;
+        const any = later || (await ask({ start: -Infinity, end: pageStart })) !== null;
+        return { visible, later, any };
       })
-      .then(({ visible, any }) => {
+      .then(({ visible, later, any }) => {
         if (this.data.result === undefined || page.key !== this.pageKey) return;
-        this.empty = visible !== null ? { status: 'found', at: visible } : { status: 'none' };
+        this.empty =
+          visible !== null
+            ? { status: 'found', at: visible }
+            : { status: later ? 'outside' : 'none' };
         const key = JSON.stringify(query.queryPeriods);
         if (!any && this.reportedNoSlots !== key) {
           this.reportedNoSlots = key;
@@ -984,7 +987,19 @@ export class AvailabilityViewer extends SchedulingElement {
             </div>
           </div>`
     }
-    ${result && result.slots.length === 0 && this.empty?.status !== 'checking' ? html`<div class="empty-week">${emptyView(strings, jump)}</div>` : nothing}
+    ${
+      result && result.slots.length === 0 && this.empty?.status !== 'checking'
+        ? html`<div class="empty-week">
+            ${emptyView(
+              strings,
+              jump,
+              this.empty?.status === 'outside'
+                ? strings.t('availability_viewer.free_outside_hours')
+                : undefined,
+            )}
+          </div>`
+        : nothing
+    }
     ${result?.format === 'overlapping_slots' ? legendTemplate(strings, memberCount) : nothing}
     ${zoneLine(strings, this.formatters, grid.columns[0]?.cells[0]?.start ?? 0)} ${live}`;
   }

@@ -63,13 +63,15 @@ export function errorView(
   </div>`;
 }
 
-/** Nothing bookable; with `next`, the date of the next availability and a way to go there. */
+/** Nothing bookable; with `next`, the date of the next availability and a way to go there; `hint` says more. */
 export function emptyView(
   strings: Strings,
   next?: { date: string; onJump: () => void },
+  hint?: string,
 ): TemplateResult {
   return html`<div class="state" part="empty" role="status">
     <p>${strings.t('common.no_times')}</p>
+    ${hint ? html`<p>${hint}</p>` : nothing}
     ${
       next
         ? html`<p>${strings.t('common.next_availability', { date: next.date })}</p>
