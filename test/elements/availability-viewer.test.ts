@@ -87,6 +87,14 @@ const berlin = () => html`
   ></availability-viewer>
 `;
 
+/** 09:00-17:00 Berlin (08:00-16:00 UTC in winter) on `days` days from `first`, as busy pairs. */
+function berlinWorkingHoursFrom(first: string, days: number): [string, string][] {
+  return Array.from({ length: days }, (_, i) => {
+    const day = new Date(utc(`${first}T00:00:00Z`) + i * 86_400_000).toISOString().slice(0, 10);
+    return [`${day}T08:00:00Z`, `${day}T16:00:00Z`];
+  });
+}
+
 function notifications(el: AvailabilityViewer): Notification[] {
   const seen: Notification[] = [];
   el.callback = (n) => seen.push(n);
@@ -612,10 +620,7 @@ describe('availability-viewer: navigation and data', () => {
   it('jumps over a week whose only free time lies outside the visible hours', async () => {
     // Week 1 busy all day; week 2 busy 09:00-17:00 Berlin every day (free only at night, which
     // the default hours do not show); week 3 free.
-    const week2: [string, string][] = Array.from({ length: 7 }, (_, i) => {
-      const day = new Date(Date.UTC(2026, 11, 7 + i)).toISOString().slice(0, 10);
-      return [`${day}T08:00:00Z`, `${day}T16:00:00Z`];
-    });
+    const week2 = berlinWorkingHoursFrom('2026-12-07', 7);
     const transport = new TestTransport({
       a: [['2026-11-29T00:00:00Z', '2026-12-07T00:00:00Z'], ...week2],
     });
@@ -630,10 +635,7 @@ describe('availability-viewer: navigation and data', () => {
   });
 
   it('offers no jump when later free time is all outside the visible hours, says so, and reports no no-slots-found', async () => {
-    const nights: [string, string][] = Array.from({ length: 14 }, (_, i) => {
-      const day = new Date(Date.UTC(2026, 11, 7 + i)).toISOString().slice(0, 10);
-      return [`${day}T08:00:00Z`, `${day}T16:00:00Z`];
-    });
+    const nights = berlinWorkingHoursFrom('2026-12-07', 14);
     const transport = new TestTransport({
       a: [['2026-11-29T00:00:00Z', '2026-12-07T00:00:00Z'], ...nights],
     });

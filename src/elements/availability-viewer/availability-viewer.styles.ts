@@ -66,16 +66,20 @@ export const viewerStyles = css`
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
   }
-  .board {
-    /* Declared where --_columns is set, so the row groups inherit it resolved. */
-    --_template: minmax(3.5rem, max-content) repeat(var(--_columns), minmax(0, 1fr));
+  /* The board and its row groups share columns, row height and gaps. */
+  .board,
+  .rows {
     display: grid;
     grid-template-columns: var(--_template);
     /* Time rows of one fixed height: the grid sizes them without measuring their content. */
-    grid-template-rows: auto;
     grid-auto-rows: var(--_cell-height);
     /* Grid lines are the board showing through a 1px gap: one paint per cell, not three. */
     gap: 1px;
+  }
+  .board {
+    /* Declared where --_columns is set, so the row groups inherit it resolved. */
+    --_template: minmax(3.5rem, max-content) repeat(var(--_columns), minmax(0, 1fr));
+    grid-template-rows: auto;
     background: var(--_grid-line);
     position: relative;
   }
@@ -90,11 +94,7 @@ export const viewerStyles = css`
    * wide as the board's, whose corner holds the same lines.
    */
   .rows {
-    display: grid;
     grid-column: 1 / -1;
-    grid-template-columns: var(--_template);
-    grid-auto-rows: var(--_cell-height);
-    gap: 1px;
     content-visibility: auto;
   }
   .rows.deferred {
