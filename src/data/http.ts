@@ -16,6 +16,7 @@ import { requestBase } from './api-base.js';
 import { ExpiringLruCache } from './cache.js';
 import { SchedulingError, abortError, errorFromResponse } from './errors.js';
 import { sharedRateLimiter, type RateLimiter } from './rate-limit.js';
+import { retryAfterSeconds, retrying, type RetryPolicy } from './retry.js';
 import { systemClock, timerSleep, untilAborted, type Clock, type Sleep } from './timing.js';
 import type { AvailabilityResult, RequestOptions, Transport } from './transport.js';
 import { availabilityResultFromBody } from './validate.js';
@@ -46,24 +47,6 @@ export interface HttpTransportOptions {
   rateLimiter?: RateLimiter;
 }
 
-/** First backoff ceiling: retry n waits a random time below `min(cap, base * 2^n)`. */
-export const RETRY_BASE_MS = 300;
-/** Longest backoff ceiling. */
-export const RETRY_CAP_MS = 5000;
-/** A `Retry-After` longer than this is not waited for: the failure is reported at once. */
-export const MAX_RETRY_AFTER_SECONDS = 30;
-
-const RETRYABLE_KINDS = new Set(['network', 'rate_limited', 'server']);
-
-/** Seconds a `Retry-After` header asks to wait (delta-seconds or an HTTP date), or undefined. */
-export function retryAfterSeconds(header: string | null, nowMs: number): number | undefined {
-  if (header === null) return undefined;
-  const value = header.trim();
-  if (/^\d+$/.test(value)) return Number(value);
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
-}
-
 /** The `config` failure for a request that cannot be built from what the caller passed. */
 function unbuildableRequestError(path: string, error: unknown): SchedulingError {
   const reason = error instanceof Error ? error.message : String(error);
@@ -86,8 +69,7 @@ export class HttpTransport implements Transport {
   private readonly token: string;
   private readonly fetch: typeof fetch;
   private readonly timeoutMs: number;
-  private readonly retries: number;
-  private readonly random: () => number;
+  private readonly retryPolicy: RetryPolicy;
   private readonly now: Clock;
   private readonly sleep: Sleep;
   private readonly limiter: RateLimiter;
@@ -99,10 +81,13 @@ export class HttpTransport implements Transport {
     this.token = options.token ?? '';
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? 15_000;
-    this.retries = options.retries ?? 3;
-    this.random = options.random ?? Math.random;
     this.now = options.now ?? systemClock;
     this.sleep = options.sleep ?? timerSleep;
+    this.retryPolicy = {
+      retries: options.retries ?? 3,
+      random: options.random ?? Math.random,
+      sleep: this.sleep,
+    };
     this.limiter =
       options.rateLimiter ?? sharedRateLimiter(this.apiBase, this.token, this.now, this.sleep);
     this.cache = new ExpiringLruCache(
@@ -193,30 +178,12 @@ export class HttpTransport implements Transport {
     } catch (error) {
       throw unbuildableRequestError(path, error);
     }
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await this.attempt(url, body, parse, signal);
-      } catch (error) {
-        const delay = this.retryDelayMs(error, attempt);
-        if (delay === undefined) throw error;
-        await this.sleep(delay, signal);
-      }
-    }
+    return retrying(() => this.attempt(url, body, parse, signal), this.retryPolicy, signal);
   }
 
   /** The full URL of `path`, or a `config` error when the API base is not a usable http(s) URL. */
   private url(path: string): string {
     return `${requestBase(this.apiBase)}${path}`;
-  }
-
-  /** Milliseconds to wait before retrying after `error`, or undefined when it is final. */
-  private retryDelayMs(error: unknown, attempt: number): number | undefined {
-    if (!(error instanceof SchedulingError) || !RETRYABLE_KINDS.has(error.kind)) return undefined;
-    if (attempt >= this.retries) return undefined;
-    const backoff = this.random() * Math.min(RETRY_CAP_MS, RETRY_BASE_MS * 2 ** attempt);
-    if (error.retryAfter === undefined) return backoff;
-    if (error.retryAfter > MAX_RETRY_AFTER_SECONDS) return undefined;
-    return Math.max(error.retryAfter * 1000, backoff);
   }
 
   /** One rate-limited, timed request and its parsed answer. */

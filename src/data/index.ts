@@ -13,7 +13,8 @@ export {
   type SchedulingErrorDetail,
   type SchedulingErrorOptions,
 } from './errors.js';
-export { HttpTransport, retryAfterSeconds, type HttpTransportOptions } from './http.js';
+export { HttpTransport, type HttpTransportOptions } from './http.js';
+export { retryAfterSeconds } from './retry.js';
 export { LocalTransport, demoTransport, type LocalTransportOptions } from './local.js';
 export { LatestRequest } from './latest.js';
 export { RateLimiter, API_RATE_LIMITS, sharedRateLimiter, type RateLimits } from './rate-limit.js';

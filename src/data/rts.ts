@@ -8,12 +8,18 @@
  * path. Failures reuse the data layer's kinds (`auth` 401, `gone` 410, `conflict` 409,
  * `invalid_query` 422, `network`, `server`...); a 409 on booking is an `RtsConflictError`
  * carrying the fresh slots (and the link's view when another booking on the same link won), a
- * 410 an `RtsLinkClosedError` carrying the link's public view when the server sent it. A caller's abort rejects with an `AbortError`, not a failure.
+ * 410 an `RtsLinkClosedError` carrying the link's public view when the server sent it. The two
+ * reads (`link`, `slots`) are retried after network failures, 429 and 5xx like the availability
+ * transport's requests (`retry.ts`); a booking and the two signals are sent once, since a lost
+ * answer may hide a request the server carried out. A caller's abort rejects with an
+ * `AbortError`, not a failure.
  */
 import { isValidZone } from '../core/time.js';
 import type { ApiAvailableSlot } from '../core/types.js';
 import { requestBase } from './api-base.js';
 import { SchedulingError, abortError, errorFromResponse } from './errors.js';
+import { retryAfterSeconds, retrying, type RetryPolicy } from './retry.js';
+import { timerSleep, type Sleep } from './timing.js';
 import { instantFromIso, isoFromInstant } from './validate.js';
 
 /** Where a link stands: bookable, already booked, switched off by the organiser, or past its window. */
@@ -151,6 +157,12 @@ export interface RtsClientOptions {
   fetch?: typeof fetch;
   /** Milliseconds a request may take before it counts as a network failure. */
   timeoutMs?: number;
+  /** Retries of `link` and `slots` after 429, 5xx, timeouts and network failures (default 3). */
+  retries?: number;
+  /** Source of jitter in [0, 1) for the waits between retries. */
+  random?: () => number;
+  /** How to wait between retries. */
+  sleep?: Sleep;
 }
 
 const STATUSES: readonly RtsLinkStatus[] = ['open', 'completed', 'disabled', 'expired'];
@@ -294,44 +306,63 @@ export function rtsBookingFromBody(value: unknown, path = 'booking'): RtsBooking
   };
 }
 
+/** One answer of the API. */
+interface Answer {
+  status: number;
+  body: unknown;
+  /** Seconds a 429 or 503 asked to wait, when it said. */
+  retryAfter: number | undefined;
+}
+
 /** `RtsApi` over `fetch` against the embedded API or any service speaking the same contract. */
 export class RtsClient implements RtsApi {
   private readonly apiBase: string;
   private readonly token: string;
   private readonly fetch: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly retryPolicy: RetryPolicy;
 
   constructor(options: RtsClientOptions) {
     this.apiBase = (options.apiBase ?? '').trim().replace(/\/+$/, '');
     this.token = options.token;
     this.fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? 15_000;
+    this.retryPolicy = {
+      retries: options.retries ?? 3,
+      random: options.random ?? Math.random,
+      sleep: options.sleep ?? timerSleep,
+    };
   }
 
   /** The link's public view. */
-  async link(options: RtsRequestOptions = {}): Promise<RtsLink> {
-    const { status, body } = await this.request('GET', '/v1/rts/link', undefined, options);
-    if (status !== 200) throw errorFromResponse(status, body);
-    return rtsLinkFromBody(record(body, 'body').link);
+  link(options: RtsRequestOptions = {}): Promise<RtsLink> {
+    return this.read(async () => {
+      const answer = await this.request('GET', '/v1/rts/link', undefined, options);
+      if (answer.status !== 200) throw this.failure(answer);
+      return rtsLinkFromBody(record(answer.body, 'body').link);
+    }, options);
   }
 
   /** Free slots, optionally within `[start, end)`. */
-  async slots(
+  slots(
     range: { start?: string; end?: string } = {},
     options: RtsRequestOptions = {},
   ): Promise<ApiAvailableSlot[]> {
     const payload: { start?: string; end?: string } = {};
     if (range.start !== undefined) payload.start = range.start;
     if (range.end !== undefined) payload.end = range.end;
-    const { status, body } = await this.request('POST', '/v1/rts/slots', payload, options);
-    if (status === 410) throw this.closed(status, body);
-    if (status !== 200) throw errorFromResponse(status, body);
-    return rtsSlotsFromBody(record(body, 'body').available_slots);
+    return this.read(async () => {
+      const answer = await this.request('POST', '/v1/rts/slots', payload, options);
+      if (answer.status === 410) throw this.closed(answer.status, answer.body);
+      if (answer.status !== 200) throw this.failure(answer);
+      return rtsSlotsFromBody(record(answer.body, 'body').available_slots);
+    }, options);
   }
 
   /** Books `request.slot` for `request.recipient`. */
   async book(request: RtsBookingRequest, options: RtsRequestOptions = {}): Promise<RtsBooking> {
-    const { status, body } = await this.request('POST', '/v1/rts/bookings', request, options);
+    const answer = await this.request('POST', '/v1/rts/bookings', request, options);
+    const { status, body } = answer;
     if (status === 409) {
       const slots = isRecord(body) ? rtsSlotsFromBody(body.available_slots) : [];
       const link =
@@ -339,7 +370,7 @@ export class RtsClient implements RtsApi {
       throw new RtsConflictError('HTTP 409: the time was just taken', slots, status, link);
     }
     if (status === 410) throw this.closed(status, body);
-    if (status !== 201 && status !== 200) throw errorFromResponse(status, body);
+    if (status !== 201 && status !== 200) throw this.failure(answer);
     return rtsBookingFromBody(record(body, 'body').booking);
   }
 
@@ -354,9 +385,19 @@ export class RtsClient implements RtsApi {
   }
 
   private async signal(path: string, options: RtsRequestOptions): Promise<void> {
-    const { status, body } = await this.request('POST', path, {}, options);
-    if (status === 410) throw this.closed(status, body);
-    if (status < 200 || status > 299) throw errorFromResponse(status, body);
+    const answer = await this.request('POST', path, {}, options);
+    if (answer.status === 410) throw this.closed(answer.status, answer.body);
+    if (answer.status < 200 || answer.status > 299) throw this.failure(answer);
+  }
+
+  /** `attempt`, run again after retryable failures (reads only: they change nothing on the server). */
+  private read<T>(attempt: () => Promise<T>, { signal }: RtsRequestOptions): Promise<T> {
+    return retrying(attempt, this.retryPolicy, signal);
+  }
+
+  /** The typed failure of a non-2xx answer, with the wait a 429 or 503 asked for. */
+  private failure({ status, body, retryAfter }: Answer): SchedulingError {
+    return errorFromResponse(status, body, retryAfter);
   }
 
   /** The typed failure of a 410, with the link's view when the body holds a valid one. */
@@ -375,13 +416,13 @@ export class RtsClient implements RtsApi {
     return `${requestBase(this.apiBase)}${path}`;
   }
 
-  /** One request: its status and parsed JSON body (undefined when empty or not JSON). */
+  /** One request: its status, parsed JSON body (undefined when empty or not JSON) and `Retry-After`. */
   private async request(
     method: 'GET' | 'POST',
     path: string,
     payload: unknown,
     { signal }: RtsRequestOptions,
-  ): Promise<{ status: number; body: unknown }> {
+  ): Promise<Answer> {
     if (signal?.aborted) throw abortError();
     const url = this.url(path);
     const controller = new AbortController();
@@ -432,6 +473,11 @@ export class RtsClient implements RtsApi {
         }
       }
     }
-    return { status: response.status, body };
+    const { status } = response;
+    const retryAfter =
+      status === 429 || status === 503
+        ? retryAfterSeconds(response.headers.get('Retry-After'), Date.now())
+        : undefined;
+    return { status, body, retryAfter };
   }
 }

@@ -2,13 +2,10 @@ import { expect } from '@open-wc/testing';
 import { toApiQuery } from '../../src/core/query.js';
 import type { NormalisedQuery } from '../../src/core/types.js';
 import { SchedulingError, isAbortError } from '../../src/data/errors.js';
-import {
-  HttpTransport,
-  retryAfterSeconds,
-  type HttpTransportOptions,
-} from '../../src/data/http.js';
+import { HttpTransport, type HttpTransportOptions } from '../../src/data/http.js';
 import { LatestRequest } from '../../src/data/latest.js';
 import { RateLimiter } from '../../src/data/rate-limit.js';
+import { retryAfterSeconds } from '../../src/data/retry.js';
 import type { AvailabilityResult } from '../../src/data/transport.js';
 import {
   FakeClock,

@@ -42,9 +42,20 @@ interface Sent {
   body: unknown;
 }
 
-/** A client whose fetch answers `status` and `body` (or throws), recording what was sent. */
-function clientAnswering(status: number, body: unknown) {
+/** One scripted answer: a status and body (a string is sent as is), or an error to throw. */
+interface Scripted {
+  status?: number;
+  body: unknown;
+  headers?: Record<string, string>;
+}
+
+/**
+ * A client whose fetch gives the `answers` in turn (the last one again once they run out),
+ * recording what was sent; waits between retries are recorded in `waits` and take no time.
+ */
+function clientScripted(answers: Scripted[]) {
   const sent: Sent[] = [];
+  const waits: number[] = [];
   const fetch = (async (input: RequestInfo | URL, init: RequestInit = {}) => {
     sent.push({
       url: String(input),
@@ -52,13 +63,26 @@ function clientAnswering(status: number, body: unknown) {
       headers: init.headers as Record<string, string>,
       body: init.body === undefined ? undefined : JSON.parse(init.body as string),
     });
+    const { status = 200, body, headers } = answers[Math.min(sent.length, answers.length) - 1]!;
     if (body instanceof Error) throw body;
-    return new Response(typeof body === 'string' ? body : JSON.stringify(body), { status });
+    const text = typeof body === 'string' ? body : JSON.stringify(body);
+    return new Response(text, { status, ...(headers ? { headers } : {}) });
   }) as typeof globalThis.fetch;
-  return {
-    client: new RtsClient({ apiBase: 'https://api.example.com/', token: TOKEN, fetch }),
-    sent,
-  };
+  const client = new RtsClient({
+    apiBase: 'https://api.example.com/',
+    token: TOKEN,
+    fetch,
+    random: () => 0.5,
+    sleep: async (ms) => {
+      waits.push(ms);
+    },
+  });
+  return { client, sent, waits };
+}
+
+/** A client whose fetch always answers `status` and `body` (or throws), recording what was sent. */
+function clientAnswering(status: number, body: unknown) {
+  return clientScripted([{ status, body }]);
 }
 
 async function rejection(promise: Promise<unknown>): Promise<unknown> {
@@ -212,6 +236,92 @@ describe('RtsClient', () => {
       'available_slots[0].participants must be an array',
     );
     expect(rtsLinkFromBody({ ...LINK, description: undefined }).description).to.equal(null);
+  });
+
+  it('asks for the link and the slots again after network failures, 5xx and 429, then answers', async () => {
+    const offline = { body: new TypeError('Failed to fetch') };
+    const link = clientScripted([offline, { status: 502, body: '' }, { body: { link: LINK } }]);
+    expect((await link.client.link()).id).to.equal('sch_1');
+    expect(link.sent).to.have.length(3);
+    // Full jitter below 300 ms, then below 600 ms (random() is 0.5 here).
+    expect(link.waits).to.deep.equal([150, 300]);
+
+    const busy = { errors: { rate: [{ key: 'errors.rate_limited', description: 'slow down' }] } };
+    const slots = clientScripted([
+      { status: 429, body: busy, headers: { 'Retry-After': '2' } },
+      { body: { available_slots: [SLOT] } },
+    ]);
+    expect(await slots.client.slots()).to.deep.equal([SLOT]);
+    expect(slots.sent.map((s) => s.url)).to.deep.equal([
+      'https://api.example.com/v1/rts/slots',
+      'https://api.example.com/v1/rts/slots',
+    ]);
+    expect(slots.waits).to.deep.equal([2000], 'the server asked for 2 s');
+  });
+
+  it('reports the last failure once the retries are spent, or at once when waiting would be too long', async () => {
+    const down = clientAnswering(503, { errors: {} });
+    const error = await rejection(down.client.slots());
+    expect((error as SchedulingError).kind).to.equal('server');
+    expect((error as SchedulingError).status).to.equal(503);
+    expect(down.sent).to.have.length(4, 'the first attempt and three retries');
+
+    const later = clientScripted([{ status: 429, body: '', headers: { 'Retry-After': '3600' } }]);
+    expect(((await rejection(later.client.link())) as SchedulingError).kind).to.equal(
+      'rate_limited',
+    );
+    expect(later.sent).to.have.length(1);
+    expect(later.waits).to.deep.equal([]);
+  });
+
+  it('sends a booking and the signals once, and never repeats a 4xx or a bad answer', async () => {
+    const request = { slot: { start: SLOT.start, end: SLOT.end }, recipient: {} };
+    const lost = clientAnswering(0, new TypeError('Failed to fetch'));
+    const failures = [
+      await rejection(lost.client.book(request)),
+      await rejection(lost.client.noTimesSuitable()),
+      await rejection(lost.client.noTimesDisplayed()),
+    ];
+    expect(failures.map((e) => (e as SchedulingError).kind)).to.deep.equal([
+      'network',
+      'network',
+      'network',
+    ]);
+    expect(lost.sent).to.have.length(3, 'one request each');
+
+    for (const [status, body, kind] of [
+      [401, { errors: {} }, 'auth'],
+      [404, { errors: {} }, 'not_found'],
+      [200, '<html>', 'bad_response'],
+    ] as const) {
+      const once = clientAnswering(status, body);
+      expect(((await rejection(once.client.link())) as SchedulingError).kind).to.equal(kind);
+      expect(once.sent, String(status)).to.have.length(1);
+    }
+  });
+
+  it('stops retrying when the caller aborts during a wait', async () => {
+    const controller = new AbortController();
+    let requests = 0;
+    const fetch = (async () => {
+      requests++;
+      throw new TypeError('Failed to fetch');
+    }) as typeof globalThis.fetch;
+    const client = new RtsClient({
+      token: TOKEN,
+      fetch,
+      sleep: (_ms, signal) =>
+        new Promise((_, reject) => {
+          controller.abort();
+          signal?.addEventListener('abort', () =>
+            reject(new DOMException('aborted', 'AbortError')),
+          );
+          if (signal?.aborted) reject(new DOMException('aborted', 'AbortError'));
+        }),
+    });
+    const error = await rejection(client.slots({}, { signal: controller.signal }));
+    expect(isAbortError(error)).to.equal(true);
+    expect(requests).to.equal(1);
   });
 
   it('rejects with an AbortError when the caller aborts', async () => {

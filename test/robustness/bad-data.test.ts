@@ -121,6 +121,7 @@ async function checkRtsSlots(answer: GeneratedAnswer): Promise<void> {
     apiBase: 'https://api.example.test',
     token: TOKEN,
     fetch: generatedFetch(answer),
+    retries: 0,
     timeoutMs: answer.transport === 'hang' ? 20 : 10_000,
   });
   let slots: Awaited<ReturnType<RtsClient['slots']>> | undefined;
@@ -388,6 +389,7 @@ describe('bad data: mounted into the elements', () => {
           apiBase: 'https://api.example.test',
           token: 'rts_robust_token',
           fetch: rtsFetch(answer),
+          retries: 0,
           timeoutMs: answer.transport === 'hang' ? 20 : 10_000,
         });
         const events: SchedulingErrorDetail[] = [];

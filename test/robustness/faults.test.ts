@@ -6,9 +6,9 @@
  * timeout), 500/503 and 429 with `Retry-After`. What must hold: transient faults are retried
  * within the bound and the element shows the recovered data without ever showing an error;
  * lasting faults end in the error view with Retry after exactly 1 + retries requests, and Retry
- * recovers once the faults stop. `<rts-booking-page>` (whose client does not retry on its own)
- * shows a failed load with Retry and recovers; a booking whose answer is lost after the server
- * made it is not lost: asking again shows the link completed with that time. The node-side suite (`test/node/faults.test.ts`) covers the
+ * recovers once the faults stop. `<rts-booking-page>` rides out a dropped read the same way,
+ * shows a lasting failure with Retry and recovers; a booking (sent once, never retried) whose
+ * answer is lost after the server made it is not lost: asking again shows the link completed with that time. The node-side suite (`test/node/faults.test.ts`) covers the
  * same over a real faulty socket server.
  *
  * Pacing: 60 pickers mounted at once, each with its own `HttpTransport` built from `api-base`
@@ -222,15 +222,19 @@ describe('faults through <rts-booking-page>', () => {
     return /#token=(.+)$/.exec(made.url)![1]!;
   }
 
-  it('shows a dropped slots request with Retry, recovers, and keeps a booking whose answer was lost', async () => {
+  it('rides out a dropped slots request, shows a lasting drop with Retry, recovers, and keeps a booking whose answer was lost', async () => {
     const token = await newLinkToken();
-    let dropSlots = true;
+    /** Slots requests still to drop. */
+    let dropSlots = 1;
     let loseBookingAnswer = true;
     const paths: string[] = [];
     const fetchWith: typeof fetch = async (input, init) => {
       const path = new URL(String(input)).pathname;
       paths.push(path);
-      if (path === '/v1/rts/slots' && dropSlots) throw new TypeError('Failed to fetch');
+      if (path === '/v1/rts/slots' && dropSlots > 0) {
+        dropSlots--;
+        throw new TypeError('Failed to fetch');
+      }
       const response = await window.fetch(input, init);
       if (path === '/v1/rts/bookings' && loseBookingAnswer) {
         // The server booked; the connection died before the answer arrived.
@@ -241,7 +245,8 @@ describe('faults through <rts-booking-page>', () => {
     const el = document.createElement('rts-booking-page') as RtsBookingPage;
     el.tzid = 'Europe/Berlin';
     el.locale = 'en';
-    el.client = new RtsClient({ apiBase: location.origin, token, fetch: fetchWith });
+    const retries = 2;
+    el.client = new RtsClient({ apiBase: location.origin, token, fetch: fetchWith, retries });
     const errors: SchedulingErrorDetail[] = [];
     const confirmed: RtsBooking[] = [];
     el.addEventListener('scheduling-error', (e) => errors.push(e.detail));
@@ -249,11 +254,24 @@ describe('faults through <rts-booking-page>', () => {
     document.body.append(el);
     const page = new RtsBookingPageObject(el);
     await page.settled();
+    const slotRequests = () => paths.filter((p) => p === '/v1/rts/slots').length;
+    // One drop is retried on its own: the visitor never sees an error.
+    expect(page.errorText).to.equal('');
+    expect(page.availableDates.length).to.be.greaterThan(0);
+    expect(errors).to.deep.equal([]);
+    expect(slotRequests()).to.equal(2);
+
+    // A lasting drop ends in the error view with Retry after 1 + retries requests.
+    dropSlots = Infinity;
+    el.refresh();
+    await waitUntil(() => page.errorText !== '', 'the error view', { timeout: 10_000 });
+    await page.settled();
     expect(page.errorText).to.include(strings.t('errors.network'));
     expect(page.canRetry).to.equal(true);
     expect(errors.map((e) => e.kind)).to.deep.equal(['network']);
+    expect(slotRequests()).to.equal(2 + 1 + retries);
 
-    dropSlots = false;
+    dropSlots = 0;
     await page.clickRetry();
     await page.settled();
     expect(page.errorText).to.equal('');
