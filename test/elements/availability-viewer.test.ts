@@ -386,6 +386,30 @@ describe('availability-viewer: modes', () => {
     expect(view.announcement()).to.equal('Selected');
   });
 
+  it('draws each block over its own day only, so the days beside it stay clickable', async () => {
+    const { el, view } = await viewer(berlin());
+    /** Whether `block` spans the column of `cell` (blocks are inset 2px on each side). */
+    const overDayOf = (block: Element, cell: Element) => {
+      const b = block.getBoundingClientRect();
+      const c = cell.getBoundingClientRect();
+      return Math.abs(b.left - c.left - 2) < 1 && Math.abs(c.right - b.right - 2) < 1;
+    };
+    const tuesday = view.cell('2026-12-01', '10:00');
+    await view.click(tuesday);
+    expect(overDayOf(view.part('slot')!, tuesday), 'the pending block').to.equal(true);
+    // The cell right of the block takes the click: the block moves there.
+    const wednesday = view.cell('2026-12-02', '10:00');
+    await view.click(wednesday);
+    expect(overDayOf(view.part('slot')!, wednesday), 'the block moved').to.equal(true);
+
+    el.mode = 'no_confirm';
+    await el.updateComplete;
+    await view.click(tuesday);
+    const selected = view.all('.overlay.selected');
+    expect(selected).to.have.length(1);
+    expect(overDayOf(selected[0]!, tuesday), 'the selected block').to.equal(true);
+  });
+
   it('no_confirm: the keyboard moves by row and day and Enter selects', async () => {
     const { el, view } = await viewer(berlin());
     el.mode = 'no_confirm';

@@ -574,7 +574,7 @@ export function gridOverlays(
       html`<div
         class="overlay ${o.kind}"
         part=${o.kind === 'pending' ? 'slot' : `overlay ${o.kind}`}
-        style=${cssomStyle({ 'grid-column': `${o.column + 2}`, 'grid-row': `${o.row + 2} / ${o.rowEnd + 2}` })}
+        style=${cssomStyle({ 'grid-column': `${o.column + 2} / span 1`, 'grid-row': `${o.row + 2} / ${o.rowEnd + 2}` })}
       >
         ${
           o.kind === 'pending' && onConfirm
