@@ -1,6 +1,8 @@
 /**
  * The API base URL, checked once for the elements and both transports: empty means the page's
- * own origin; anything else must be an absolute or page-relative http(s) URL.
+ * own origin; anything else must be an absolute http(s) URL without a user name or password, or
+ * a path from the page's origin (`/api`). A bare host such as `api.example.com` is refused rather
+ * than read as a path under the page, which would send the token to the page's own server.
  */
 import { SchedulingError } from './errors.js';
 
@@ -12,11 +14,18 @@ export function apiBaseProblem(apiBase: string): string | undefined {
       ? undefined
       : "it is empty, which means the page's origin, and this page has none; give the API's URL.";
   }
+  if (!/^[a-z][a-z\d+.-]*:/i.test(value) && !value.startsWith('/')) {
+    return `"${apiBase}" has no scheme; give an absolute URL such as https://api.example.com, or a path from the page's origin such as /api.`;
+  }
   let url: URL;
   try {
     url = new URL(value, globalThis.location?.href);
   } catch {
     return `"${apiBase}" is not a URL.`;
+  }
+  // Not echoed: the value holds a secret.
+  if (url.username !== '' || url.password !== '') {
+    return 'it holds a user name or password; credentials travel in the token attribute only.';
   }
   return url.protocol === 'http:' || url.protocol === 'https:'
     ? undefined

@@ -92,6 +92,8 @@ describe('HttpTransport', () => {
         ['http://[not a host', 'is not a URL'],
         ['ftp://files.example.test', 'is not an http or https URL'],
         ['javascript:alert(1)', 'is not an http or https URL'],
+        ['api.example.test/v1', 'has no scheme'],
+        ['https://user:pw@api.example.test', 'user name or password'],
       ] as const) {
         const { clock, requests, transport } = setup([], { apiBase });
         const error = await failure(clock, transport.availability(normalisedQuery()));
@@ -100,6 +102,12 @@ describe('HttpTransport', () => {
         expect(requests).to.have.length(0);
       }
     });
+    it('sends to a path from the page origin when the API base is one', async () => {
+      const { clock, requests, transport } = setup([json(200, OK_BODY)], { apiBase: '/api/' });
+      await outcome(clock, transport.availability(normalisedQuery()));
+      expect(requests[0].url).to.equal('/api/v1/availability');
+    });
+
     it('rejects a query it cannot send as a config error, without throwing', async () => {
       const { clock, requests, transport } = setup([json(200, OK_BODY)]);
       const broken = {

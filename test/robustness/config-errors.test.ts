@@ -100,7 +100,15 @@ const BAD_QUERIES = [
   JSON.stringify({ ...QUERY, response_format: PAYLOAD }),
 ];
 const BAD_ZONES = ['Europe/Atlantis', 'not a zone', 'UTC+25', PAYLOAD];
-const BAD_API_BASES = ['http://[not a host', 'http://', 'javascript:alert(1)', 'ftp://example.com'];
+const BAD_API_BASES = [
+  'http://[not a host',
+  'http://',
+  'javascript:alert(1)',
+  'ftp://example.com',
+  'api.example.com/v1',
+  'not a url',
+  'https://user:secret@api.example.com',
+];
 const BAD_TOKENS = ['tok\nX-Injected: 1', 'tök€n', 'two words', 'tok\u0000'];
 
 /** Attribute x bad values for each element; `transport: false` leaves the HTTP transport in charge. */
@@ -193,6 +201,10 @@ for (const [tag, rows] of Object.entries(TABLE)) {
               'one scheduling-error of kind config naming the attribute',
             ).to.deep.equal([['config', attribute]]);
             expect(events[0]!.message).to.include(attribute);
+            if (value.includes('secret')) {
+              // A password in a URL is never repeated in the page or the event.
+              expect(view + events[0]!.message).not.to.include('secret');
+            }
             // The bad value is shown (when it is) as text, never as markup.
             for (const tagName of ['img', 'script', 'svg']) {
               expect(root.querySelectorAll(tagName).length, tagName).to.equal(0);
