@@ -166,6 +166,33 @@ describe('page data controller', () => {
     await waitUntil(() => data.status === 'ready');
   });
 
+  it("drops the failure of a stale page's quiet refresh, but reports a failed refresh()", async () => {
+    let now = 1_000_000;
+    const transport = new CountingTransport();
+    const errors: string[] = [];
+    const data = new PageDataController(new TestHost(), {
+      ...fast,
+      staleAfterMs: 1000,
+      clock: () => now,
+      onError: (error) => errors.push(error.kind),
+    });
+    show(data, transport, 0);
+    await waitUntil(() => data.isCached('week-1'));
+    transport.failWith = new SchedulingError('network', 'offline');
+    now += 5000;
+    const asked = transport.calls.length;
+    show(data, transport, 1);
+    await waitUntil(() => transport.calls.length > asked);
+    await aTimeout(30);
+    expect(data.status, 'the cached week stays').to.equal('ready');
+    expect(errors).to.deep.equal([]);
+
+    data.refresh();
+    await waitUntil(() => data.status !== 'ready', 'the refresh fails', { timeout: 2000 });
+    expect(data.status).to.equal('error');
+    expect(errors).to.deep.equal(['network']);
+  });
+
   it('caches look-aheads by key', async () => {
     const transport = new CountingTransport();
     const data = new PageDataController(new TestHost(), fast);

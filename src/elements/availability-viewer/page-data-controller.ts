@@ -13,8 +13,10 @@
  *   neighbours not yet cached are asked for, one request each.
  * - `lookAhead(key, query)` answers where the first slot of `query` (a `max_results: 1` query
  *   beyond the page) starts, or `null` when there is none, cached by key.
- * Failures of the current page set `status` `error` and reach `onError`; prefetch and refresh
- * failures are dropped (the page asks again when shown). Aborts are never reported.
+ * Failures of the current page set `status` `error` and reach `onError`, those of the host's
+ * `refresh()` too (the cached answer gives way to the error, as the host asked for fresh data);
+ * prefetch failures and those of the quiet refresh of a stale page are dropped (the page asks
+ * again when shown). Aborts are never reported.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { NormalisedQuery } from '../../core/types.js';
@@ -90,7 +92,8 @@ export class PageDataController implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.current && this.transport && this.status === 'loading') this.fetchCurrent(false);
+    if (this.current && this.transport && this.status === 'loading')
+      this.fetchCurrent(false, false);
   }
 
   hostDisconnected(): void {
@@ -121,7 +124,7 @@ export class PageDataController implements ReactiveController {
       this.main.abort();
       this.deliver(cached.result);
       if (now - cached.fetchedAt > (this.options.staleAfterMs ?? 60_000)) {
-        this.later(() => this.fetchCurrent(true), rapid);
+        this.later(() => this.fetchCurrent(true, true), rapid);
       } else {
         this.schedulePrefetch();
       }
@@ -132,7 +135,7 @@ export class PageDataController implements ReactiveController {
     this.error = undefined;
     this.host.requestUpdate();
     if (this.prefetches.has(current.key)) return;
-    this.later(() => this.fetchCurrent(false), rapid);
+    this.later(() => this.fetchCurrent(false, false), rapid);
   }
 
   /** Asks the current page again past every cache (the host's `refresh()` and Retry). */
@@ -146,7 +149,7 @@ export class PageDataController implements ReactiveController {
       this.error = undefined;
       this.host.requestUpdate();
     }
-    this.fetchCurrent(true);
+    this.fetchCurrent(true, false);
   }
 
   /** Whether `page` has an answer in the cache. */
@@ -179,7 +182,8 @@ export class PageDataController implements ReactiveController {
     }, this.options.settleMs ?? 250);
   }
 
-  private fetchCurrent(fresh: boolean): void {
+  /** Asks for the current page; a `quiet` request's failure leaves an answer on screen alone. */
+  private fetchCurrent(fresh: boolean, quiet: boolean): void {
     const page = this.current;
     const transport = this.transport;
     if (!page || !transport) return;
@@ -196,7 +200,7 @@ export class PageDataController implements ReactiveController {
         (error: unknown) => {
           if (isAbortError(error) || this.current?.key !== page.key) return;
           // A quiet refresh that fails leaves the cached answer on screen.
-          if (this.status === 'ready') return;
+          if (quiet && this.status === 'ready') return;
           this.status = 'error';
           this.error = errorDetail(error);
           this.host.requestUpdate();
@@ -257,7 +261,7 @@ export class PageDataController implements ReactiveController {
         },
         (error: unknown) => {
           if (!isAbortError(error) && this.current?.key === page.key && this.status === 'loading')
-            this.fetchCurrent(false);
+            this.fetchCurrent(false, false);
         },
       )
       .finally(() => {
