@@ -125,7 +125,7 @@ const commonCatalogue = {
   'availability_viewer.later': (msg) =>
     msg('Show later times', { id: 'availability_viewer.later' }),
   'availability_viewer.free_outside_hours': (msg) =>
-    msg('Later free times lie outside the hours shown.', {
+    msg('Free times lie outside the hours shown.', {
       id: 'availability_viewer.free_outside_hours',
     }),
   'availability_viewer.skipped_time': (msg) =>

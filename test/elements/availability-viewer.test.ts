@@ -680,6 +680,33 @@ describe('availability-viewer: navigation and data', () => {
     expect(seen.map((n) => n.notification.type)).not.to.include('no_slots_found');
   });
 
+  it('reports no no-slots-found when the only free time lies outside the hours of the week shown', async () => {
+    // Free only on Wednesday 2 December 21:00-22:00 Berlin, which the default hours do not show.
+    const transport = new TestTransport({
+      a: [
+        ['2026-11-01T00:00:00Z', '2026-12-02T20:00:00Z'],
+        ['2026-12-02T21:00:00Z', '2027-01-01T00:00:00Z'],
+      ],
+    });
+    const el = await fixture<AvailabilityViewer>(berlin());
+    const seen = notifications(el);
+    el.transport = transport;
+    el.query = THREE_WEEKS;
+    const view = new ViewerObject(el);
+    await view.loaded();
+    await waitUntil(
+      () => view.part('empty')?.textContent?.includes('outside the hours shown'),
+      'no word that the free time lies outside the hours',
+    );
+    expect(view.part('next-availability-button')).to.equal(null);
+    expect(seen.map((n) => n.notification.type)).not.to.include('no_slots_found');
+    // Shown, the evening is free.
+    el.endTime = '24:00';
+    await el.updateComplete;
+    await view.loaded();
+    expect(view.cellsIn('available')).to.deep.equal(['2026-12-02 21:00']);
+  });
+
   it('reports no-slots-found when the whole query is busy', async () => {
     const transport = new TestTransport({ a: [['2026-11-01T00:00:00Z', '2027-01-01T00:00:00Z']] });
     const el = await fixture<AvailabilityViewer>(berlin());

@@ -617,17 +617,18 @@ export class AvailabilityViewer extends SchedulingElement {
         this.selectedSlots = kept.map((s) => wireSlot(s, true));
     }
     if (count > 0 || !this.normalised || !this.grid || !this.config) return;
-    const windows = visibleWindows(this.grid);
-    const pageStart = windows[0]?.start ?? 0;
-    const pageEnd = windows[windows.length - 1]?.end ?? 0;
     const query = this.normalised;
     this.empty = { status: 'checking' };
     const ask = (window: Interval) => {
       const look = lookAheadQueryFor(query, window);
       return look ? this.data.lookAhead(look.key, look.query) : Promise.resolve(null);
     };
-    // The jump goes to the first slot inside the visible hours of a later page; whether the
-    // query has any slot at all (no-slots-found) is asked at any hour, before and after.
+    // The jump goes to the first slot inside the visible hours of a later page. Failing that,
+    // free time from this page's first day on lies outside the visible hours (this page's
+    // hours showed none, nor did the later pages'); whether the query has any slot at all
+    // (no-slots-found) is asked at any hour, earlier days included.
+    const current = this.pages[this.pageIndex()];
+    const pageStart = current ? startOfDay(current.firstDay, this.zone) : -Infinity;
     const laterDays = this.pages.slice(this.pageIndex() + 1).flatMap((p) => p.days);
     const looks = visibleLookAheads(query, windowsOfDays(laterDays, this.zone, this.config));
     const askVisible = async (): Promise<number | null> => {
@@ -639,17 +640,17 @@ export class AvailabilityViewer extends SchedulingElement {
     };
     void askVisible()
       .then(async (visible) => {
-        if (visible !== null) return { visible, later: true, any: true };
-        const later = (await ask({ start: pageEnd, end: Infinity })) !== null;
-        const any = later || (await ask({ start: -Infinity, end: pageStart })) !== null;
-        return { visible, later, any };
+        if (visible !== null) return { visible, outside: true, any: true };
+        const outside = (await ask({ start: pageStart, end: Infinity })) !== null;
+        const any = outside || (await ask({ start: -Infinity, end: pageStart })) !== null;
+        return { visible, outside, any };
       })
-      .then(({ visible, later, any }) => {
+      .then(({ visible, outside, any }) => {
         if (this.data.result === undefined || page.key !== this.pageKey) return;
         this.empty =
           visible !== null
             ? { status: 'found', at: visible }
-            : { status: later ? 'outside' : 'none' };
+            : { status: outside ? 'outside' : 'none' };
         const key = JSON.stringify(query.queryPeriods);
         if (!any && this.reportedNoSlots !== key) {
           this.reportedNoSlots = key;

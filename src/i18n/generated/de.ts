@@ -15,7 +15,7 @@
 'availability_viewer.earlier': `Frühere Uhrzeiten anzeigen`,
 'availability_viewer.end': `Ende`,
 'availability_viewer.free': `Frei`,
-'availability_viewer.free_outside_hours': `Spätere freie Zeiten liegen außerhalb der angezeigten Stunden.`,
+'availability_viewer.free_outside_hours': `Freie Zeiten liegen außerhalb der angezeigten Stunden.`,
 'availability_viewer.later': `Spätere Uhrzeiten anzeigen`,
 'availability_viewer.legend': `Legende`,
 'availability_viewer.max_selection_reached': `Auswahlgrenze erreicht. Entfernen Sie eine Uhrzeit, um eine andere zu wählen.`,

@@ -15,7 +15,7 @@
 'availability_viewer.earlier': `Mostrar horas anteriores`,
 'availability_viewer.end': `Fin`,
 'availability_viewer.free': `Libre`,
-'availability_viewer.free_outside_hours': `Los próximos horarios libres quedan fuera de las horas mostradas.`,
+'availability_viewer.free_outside_hours': `Los horarios libres quedan fuera de las horas mostradas.`,
 'availability_viewer.later': `Mostrar horas posteriores`,
 'availability_viewer.legend': `Leyenda`,
 'availability_viewer.max_selection_reached': `Se alcanzó el límite de selección. Quite una hora para elegir otra.`,

@@ -15,7 +15,7 @@
 'availability_viewer.earlier': `Afficher les horaires plus tôt`,
 'availability_viewer.end': `Fin`,
 'availability_viewer.free': `Libre`,
-'availability_viewer.free_outside_hours': `Les prochains créneaux libres sont en dehors des heures affichées.`,
+'availability_viewer.free_outside_hours': `Les créneaux libres sont en dehors des heures affichées.`,
 'availability_viewer.later': `Afficher les horaires plus tard`,
 'availability_viewer.legend': `Légende`,
 'availability_viewer.max_selection_reached': `Limite de sélection atteinte. Retirez un horaire pour en choisir un autre.`,

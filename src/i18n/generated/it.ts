@@ -15,7 +15,7 @@
 'availability_viewer.earlier': `Mostra orari precedenti`,
 'availability_viewer.end': `Fine`,
 'availability_viewer.free': `Libero`,
-'availability_viewer.free_outside_hours': `I prossimi orari liberi sono al di fuori delle ore mostrate.`,
+'availability_viewer.free_outside_hours': `Gli orari liberi sono al di fuori delle ore mostrate.`,
 'availability_viewer.later': `Mostra orari successivi`,
 'availability_viewer.legend': `Legenda`,
 'availability_viewer.max_selection_reached': `Limite di selezione raggiunto. Rimuovi un orario per sceglierne un altro.`,

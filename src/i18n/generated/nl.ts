@@ -15,7 +15,7 @@
 'availability_viewer.earlier': `Eerdere tijden tonen`,
 'availability_viewer.end': `Einde`,
 'availability_viewer.free': `Vrij`,
-'availability_viewer.free_outside_hours': `Latere vrije tijden vallen buiten de getoonde uren.`,
+'availability_viewer.free_outside_hours': `Vrije tijden vallen buiten de getoonde uren.`,
 'availability_viewer.later': `Latere tijden tonen`,
 'availability_viewer.legend': `Legenda`,
 'availability_viewer.max_selection_reached': `Selectielimiet bereikt. Verwijder een tijd om een andere te kiezen.`,
