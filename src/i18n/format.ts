@@ -157,6 +157,21 @@ export function formattersFor(locale: string, zone: string, hourCycle?: HourCycl
   return formatters;
 }
 
+/**
+ * `start`-`end` with the zone's offset at each end, "1:30 AM (GMT+1) – 1:00 AM (GMT+0)", when a
+ * clock change falls inside the range (its two offsets differ), so that a range that looks
+ * longer or shorter than it is, or backwards, says why; undefined when both offsets agree.
+ */
+export function rangeAcrossClockChange(
+  f: Formatters,
+  start: number,
+  end: number,
+): string | undefined {
+  const from = f.zoneOffset(start);
+  const to = f.zoneOffset(end);
+  return from === to ? undefined : `${f.time(start)} (${from}) – ${f.time(end)} (${to})`;
+}
+
 const pluralRulesCache = new Map<string, Intl.PluralRules>();
 const numberFormatCache = new Map<string, Intl.NumberFormat>();
 

@@ -168,8 +168,11 @@ describe('availability-viewer: grid', () => {
     // 03:00 CEST is 01:00Z: the block starting there is an hour of real time.
     expect(view.nameOf(view.cell('2026-03-29', '03:00'))).to.contain('3:00 – 4:00 AM GMT+2');
     expect(view.cell('2026-03-29', '01:00').classList.contains('available')).to.equal(true);
-    // An hour of real time from 01:00 CET ends at 03:00 CEST; the day before, at 02:00.
-    expect(view.nameOf(view.cell('2026-03-29', '01:00'))).to.contain('1:00 – 3:00 AM GMT+1');
+    // An hour of real time from 01:00 CET ends at 03:00 CEST, each end with its offset; the
+    // day before, at 02:00.
+    expect(view.nameOf(view.cell('2026-03-29', '01:00'))).to.contain(
+      '1:00 AM (GMT+1) – 3:00 AM (GMT+2)',
+    );
     expect(view.nameOf(view.cell('2026-03-28', '01:00'))).to.contain('1:00 – 2:00 AM GMT+1');
     await expect(el).to.be.accessible();
   });
@@ -191,6 +194,10 @@ describe('availability-viewer: grid', () => {
     expect(view.rowLabels()[1]).to.contain('GMT+2');
     expect(view.rowLabels()[2]).to.contain('GMT+1');
     expect(view.nameOf(view.cell('2026-10-25', '02:00#2'))).to.contain('2:00 – 3:00 AM GMT+1');
+    // The hour from 02:00 CEST ends at 02:00 CET: the offsets tell it from a backwards range.
+    expect(view.nameOf(view.cell('2026-10-25', '02:00'))).to.contain(
+      '2:00 AM (GMT+2) – 2:00 AM (GMT+1)',
+    );
     expect(view.cellsIn('skipped')).to.deep.equal([
       '2026-10-19 02:00#2',
       '2026-10-20 02:00#2',

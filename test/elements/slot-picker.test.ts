@@ -543,7 +543,11 @@ describe('<slot-picker> time zones and DST', () => {
       ></slot-picker>`,
     );
     await page.clickDayAt(0);
-    expect(page.times).to.deep.equal(['1:00 – 1:30 AM', '1:30 – 3:00 AM', '3:00 – 3:30 AM']);
+    expect(page.times).to.deep.equal([
+      '1:00 – 1:30 AM',
+      '1:30 AM (GMT-5) – 3:00 AM (GMT-4)',
+      '3:00 – 3:30 AM',
+    ]);
     expect(page.zoneLine).to.equal('Times in America/New_York (GMT-5)');
   });
 

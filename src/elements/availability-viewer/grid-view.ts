@@ -25,6 +25,7 @@ import {
 import type { GridPage, GridRow } from '../../core/grid.js';
 import type { CellPosition, PageAvailability, TimedSlot } from '../../core/slots.js';
 import { offsetMinutes, startOfDay } from '../../core/time.js';
+import { rangeAcrossClockChange } from '../../i18n/format.js';
 import type { Formatters, Strings } from '../../i18n/index.js';
 
 /**
@@ -181,7 +182,8 @@ export class CellNamer {
         text =
           cell.status === 'nonexistent'
             ? cell.time
-            : `${formatters.timeRange(block.start, block.end)} ${formatters.zoneOffset(block.start)}`;
+            : (rangeAcrossClockChange(formatters, block.start, block.end) ??
+              `${formatters.timeRange(block.start, block.end)} ${formatters.zoneOffset(block.start)}`);
         if (this.shared.size >= SHARED_TEXT_LIMIT) this.shared.clear();
         this.shared.set(key, text);
       }

@@ -18,6 +18,7 @@ import {
 } from '../../core/time.js';
 import type { ApiAvailableSlot } from '../../core/types.js';
 import type { Formatters } from '../../i18n/index.js';
+import { rangeAcrossClockChange } from '../../i18n/format.js';
 
 /** One bookable time. */
 export interface PickerTime {
@@ -178,17 +179,18 @@ export function weekStartOf(locale: string): number {
   }
 }
 
-/** A time's range as shown ("10:00 – 10:30"), with offsets where the zone's clocks repeat an hour. */
+/**
+ * A time's range as shown ("10:00 – 10:30"), with offsets where the zone's clocks repeat an hour
+ * or change inside the range.
+ */
 export function timeLabel(
   f: Formatters,
   time: Pick<PickerTime, 'start' | 'end' | 'repeated'>,
 ): string {
-  if (!time.repeated) return f.timeRange(time.start, time.end);
-  const startOffset = f.zoneOffset(time.start);
-  const endOffset = f.zoneOffset(time.end);
-  return startOffset === endOffset
-    ? `${f.timeRange(time.start, time.end)} (${startOffset})`
-    : `${f.time(time.start)} (${startOffset}) – ${f.time(time.end)} (${endOffset})`;
+  const across = rangeAcrossClockChange(f, time.start, time.end);
+  if (across !== undefined) return across;
+  const range = f.timeRange(time.start, time.end);
+  return time.repeated ? `${range} (${f.zoneOffset(time.start)})` : range;
 }
 
 /** Weekday, full date, time range and zone: the accessible name of a time. */
