@@ -33,17 +33,19 @@ export class RovingGridController implements ReactiveController {
   }
 
   hostConnected(): void {
-    // Listening in the shadow root sees the real related target of focus moves between cells.
+    // Listening in the shadow root sees the real related target of focus moves between cells;
+    // capturing, so focus leaving is known before any handler of the host's re-renders (an
+    // update run between two listeners would otherwise pull focus back into the grid).
     const root = this.host.shadowRoot ?? this.host;
-    root.addEventListener('focusin', this.onFocusIn as EventListener);
-    root.addEventListener('focusout', this.onFocusOut as EventListener);
+    root.addEventListener('focusin', this.onFocusIn as EventListener, true);
+    root.addEventListener('focusout', this.onFocusOut as EventListener, true);
     this.host.addEventListener('pointerdown', this.onPointerDown);
   }
 
   hostDisconnected(): void {
     const root = this.host.shadowRoot ?? this.host;
-    root.removeEventListener('focusin', this.onFocusIn as EventListener);
-    root.removeEventListener('focusout', this.onFocusOut as EventListener);
+    root.removeEventListener('focusin', this.onFocusIn as EventListener, true);
+    root.removeEventListener('focusout', this.onFocusOut as EventListener, true);
     this.host.removeEventListener('pointerdown', this.onPointerDown);
     this.keyboardFocus = false;
   }
@@ -82,9 +84,15 @@ export class RovingGridController implements ReactiveController {
   };
 
   private readonly onFocusOut = (event: FocusEvent): void => {
-    // A cell re-rendered away has no related target: the keyboard user is still in the grid.
+    // A cell re-rendered away (no longer connected) has no related target: the keyboard user is
+    // still in the grid. A cell still in place losing focus to nothing (Tab past the page's
+    // last control, to the browser) or to anything but a cell means the user left.
     const next = event.relatedTarget;
-    if (next instanceof Element && !this.options.positionOf(next)) this.keyboardFocus = false;
+    const left =
+      next instanceof Element
+        ? !this.options.positionOf(next)
+        : event.target instanceof Node && event.target.isConnected;
+    if (left) this.keyboardFocus = false;
   };
 
   private readonly onPointerDown = (): void => {

@@ -622,6 +622,24 @@ describe('availability-viewer: navigation and data', () => {
     expect(el.selectedSlots).to.have.length(1);
   });
 
+  it('lets Tab and Shift+Tab leave the grid at once after arrow keys', async () => {
+    const wrapper = await fixture(html`<div><button id="after">after</button></div>`);
+    const { el, view } = await viewer(berlin());
+    wrapper.prepend(el);
+    await el.updateComplete;
+    const after = wrapper.querySelector<HTMLElement>('#after')!;
+    view.cell('2026-12-01', '10:00').focus();
+    await view.press('ArrowDown');
+    expect(view.focusedCell()).to.equal(view.cell('2026-12-01', '11:00'));
+    await view.press('Tab');
+    expect(document.activeElement, 'Tab leaves for the next control').to.equal(after);
+
+    view.cell('2026-12-01', '11:00').focus();
+    await view.press('ArrowUp', 'Shift+Tab');
+    expect(view.focusedCell(), 'Shift+Tab leaves the grid').to.equal(null);
+    expect(el.shadowRoot!.activeElement, 'for the control before it').to.not.equal(null);
+  });
+
   it('never takes focus from the page on a refresh', async () => {
     const wrapper = await fixture(html`<div><input aria-label="outside" /></div>`);
     const { el, view } = await viewer(berlin());
