@@ -17,7 +17,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { computeAvailability } from '../src/core/engine.js';
-import { parseQuery } from '../src/core/query.js';
+import { parseQuery, querySpanErrors } from '../src/core/query.js';
 import type { ApiFieldErrors, AvailabilityResponse } from '../src/core/types.js';
 import { elementTokenGrantOf } from './element-tokens.js';
 import {
@@ -184,6 +184,8 @@ export async function createApi(options: ApiOptions = {}): Promise<Api> {
   function availability({ body, credential }: RouteContext): AvailabilityResponse {
     const parsed = parseQuery(body);
     if (!parsed.ok) throw new ApiError(422, parsed.errors);
+    const tooLong = querySpanErrors(parsed.query);
+    if (tooLong) throw new ApiError(422, tooLong);
     checkMembers(body as Record<string, unknown>, credential);
     return computeAvailability(parsed.query, store.calendarSource());
   }

@@ -14,7 +14,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { computeAvailability } from '../src/core/engine.js';
-import { clipQueryPeriods, parseQuery, QUERY_LIMITS, toApiQuery } from '../src/core/query.js';
+import {
+  clipQueryPeriods,
+  parseQuery,
+  QUERY_LIMITS,
+  querySpanErrors,
+  toApiQuery,
+} from '../src/core/query.js';
 import { isValidZone } from '../src/core/time.js';
 import type {
   ApiAvailableSlot,
@@ -230,7 +236,12 @@ export function rtsLinkOf(
     addFieldError(errors, 'availability', 'errors.required', 'required');
   } else {
     const parsed = parseQuery(body.availability);
-    if (parsed.ok) {
+    const tooLong = parsed.ok ? querySpanErrors(parsed.query) : undefined;
+    if (tooLong) {
+      for (const [field, list] of Object.entries(tooLong)) {
+        for (const e of list) addFieldError(errors, `availability.${field}`, e.key, e.description);
+      }
+    } else if (parsed.ok) {
       query = parsed.query;
       memberErrors(errors, body.availability, store);
       if (query.includeMemberStatuses) query = { ...query, includeMemberStatuses: false };

@@ -42,6 +42,12 @@ export const QUERY_LIMITS = {
   maxBufferMinutes: 24 * 60,
   /** The `start_interval` values the API accepts, in minutes. */
   startIntervals: [5, 10, 15, 20, 30, 60] as readonly number[],
+  /**
+   * Longest reach of one request, from its first query period's start (or query slot) to its
+   * last end, in days: the work of answering grows with it. `parseQuery` leaves it to
+   * `querySpanErrors`, since the viewer asks a long query one page at a time.
+   */
+  maxSpanDays: 366,
   /** Range and default of `max_results`. */
   minResults: 1,
   maxResults: 512,
@@ -577,6 +583,31 @@ function normalisedQuery(input: Fields, errors: ApiFieldErrors): NormalisedQuery
   if (querySlots) query.querySlots = querySlots;
   if (startInterval !== undefined) query.startInterval = startInterval;
   return query;
+}
+
+/**
+ * The error of a query that reaches further than `QUERY_LIMITS.maxSpanDays` in one request
+ * (keyed like `parseQuery`'s errors), or undefined when it does not. The API and the local
+ * engine answer such a query with this 422 rather than compute centuries of free time.
+ */
+export function querySpanErrors(query: NormalisedQuery): ApiFieldErrors | undefined {
+  const slots = query.querySlots;
+  const field = slots?.length ? 'query_slots' : 'query_periods';
+  const first = slots?.length ? slots[0]! : query.queryPeriods[0]?.start;
+  const last = slots?.length
+    ? slots[slots.length - 1]! + query.requiredDuration * MINUTE
+    : query.queryPeriods[query.queryPeriods.length - 1]?.end;
+  if (first === undefined || last === undefined) return undefined;
+  const days = (last - first) / DAY;
+  if (days <= QUERY_LIMITS.maxSpanDays) return undefined;
+  return {
+    [field]: [
+      {
+        key: 'errors.out_of_range',
+        description: `${field} reach ${Math.ceil(days)} days from the first start to the last end; one request may reach at most ${QUERY_LIMITS.maxSpanDays} days`,
+      },
+    ],
+  };
 }
 
 /** The normalised query for `input` (any value, typically parsed JSON), or all of its field errors; never throws. */

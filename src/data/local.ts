@@ -11,8 +11,9 @@
  */
 import type * as EngineModule from '../core/engine.js';
 import type { CalendarSource, NormalisedQuery } from '../core/types.js';
+import { querySpanErrors } from '../core/query.js';
 import type * as DemoModule from './demo-calendars.js';
-import { SchedulingError, abortError } from './errors.js';
+import { SchedulingError, abortError, errorFromResponse } from './errors.js';
 import { timerSleep, type Sleep } from './timing.js';
 import type { AvailabilityResult, RequestOptions, Transport } from './transport.js';
 import { availabilityResultFromBody } from './validate.js';
@@ -71,6 +72,8 @@ export class LocalTransport implements Transport {
   ): Promise<AvailabilityResult> {
     if (this.latencyMs > 0) await this.sleep(this.latencyMs, signal);
     if (signal?.aborted) throw abortError();
+    const tooLong = querySpanErrors(query);
+    if (tooLong) throw errorFromResponse(422, { errors: tooLong });
     const { computeAvailability } = await engine();
     const calendars =
       this.calendars === DEMO_CALENDARS

@@ -93,6 +93,24 @@ describe('LocalTransport', () => {
     expect((error as SchedulingError).message).to.include('calendar store offline');
   });
 
+  it('refuses a query reaching further than a year as the API does (422), asking no calendar', async () => {
+    let asked = 0;
+    const counting: CalendarSource = {
+      busy() {
+        asked++;
+        return [];
+      },
+    };
+    const error = await new LocalTransport({ calendars: counting })
+      .availability(threeHours({ queryPeriods: [{ start: T0, end: T0 + 400 * 24 * HOUR }] }))
+      .catch((e: unknown) => e);
+    expect((error as SchedulingError).kind).to.equal('invalid_query');
+    expect((error as SchedulingError).status).to.equal(422);
+    expect(Object.keys((error as SchedulingError).errors ?? {})).to.deep.equal(['query_periods']);
+    expect((error as Error).message).to.include('at most 366 days');
+    expect(asked).to.equal(0);
+  });
+
   it('answers the default demo query with availability inside it, deterministically', async () => {
     const now = Date.UTC(2026, 10, 25, 6, 7);
     const parsed = parseQuery(defaultDemoQuery(now));

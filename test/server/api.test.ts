@@ -186,6 +186,37 @@ describe('POST /v1/availability', () => {
     }
   });
 
+  it('refuses with 422, at once, a query reaching further than a year (the engine would build centuries of free time)', async () => {
+    const token = await tokenFor(['acc_demo_ada']);
+    for (const format of ['slots', 'overlapping_slots', 'periods']) {
+      const started = performance.now();
+      const reply = await server.send('POST', '/v1/availability', {
+        token,
+        body: {
+          ...queryFor(['acc_demo_ada']),
+          query_periods: [{ start: '0001-01-01T00:00:00Z', end: '9999-12-31T00:00:00Z' }],
+          response_format: format,
+          max_results: 1,
+        },
+        headers: { Origin: ORIGIN },
+      });
+      assert.equal(reply.status, 422, format);
+      assert.deepEqual(onlyError(reply.body), ['query_periods', 'errors.out_of_range']);
+      assert.match(reply.body.errors.query_periods[0].description, /at most 366 days/);
+      assert.ok(performance.now() - started < 1000, 'answered at once');
+    }
+    const year = await server.send('POST', '/v1/availability', {
+      token,
+      body: {
+        ...queryFor(['acc_demo_ada']),
+        query_periods: [{ start: '2027-01-01T00:00:00Z', end: '2028-01-01T00:00:00Z' }],
+        max_results: 1,
+      },
+      headers: { Origin: ORIGIN },
+    });
+    assert.equal(year.status, 200, 'a year is answered');
+  });
+
   it('reports unknown subs and calendars with 422 on their fields', async () => {
     const body = queryFor(['acc_demo_ada', 'acc_nobody']);
     body.participants[0].members[0].calendar_ids = ['cal_demo_ada_work', 'cal_demo_bruno_work'];

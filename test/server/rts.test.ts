@@ -158,6 +158,15 @@ describe('POST /v1/real_time_scheduling', () => {
     assert.deepEqual(keys['recipient_fields.phone'], ['errors.unknown_field']);
   });
 
+  it('answers 422 for an availability reaching further than a year', async () => {
+    const reply = await server.send('POST', '/v1/real_time_scheduling', {
+      token: server.api.clientSecret,
+      body: linkRequest([ADA], { start: '0001-01-01T00:00:00Z', end: '9999-12-31T00:00:00Z' }),
+    });
+    assert.equal(reply.status, 422);
+    assert.deepEqual(errorKeys(reply.body)['availability.query_periods'], ['errors.out_of_range']);
+  });
+
   it('answers 422 for members the API does not know', async () => {
     const reply = await server.send('POST', '/v1/real_time_scheduling', {
       token: server.api.clientSecret,
