@@ -169,6 +169,8 @@ const STATUSES: readonly RtsLinkStatus[] = ['open', 'completed', 'disabled', 'ex
 const RULES: readonly RtsFieldRule[] = ['required', 'optional', 'off'];
 const FIELD_NAMES: readonly RtsFieldName[] = ['name', 'email', 'note'];
 const MAX_SLOTS = 10_000;
+/** Slots the API answers at most per `POST /v1/rts/slots` (its `max_results` ceiling). */
+export const RTS_SLOTS_PAGE = 512;
 
 function fail(message: string): never {
   throw new SchedulingError('bad_response', message);
@@ -343,10 +345,36 @@ export class RtsClient implements RtsApi {
     }, options);
   }
 
-  /** Free slots, optionally within `[start, end)`. */
-  slots(
+  /**
+   * Free slots, optionally within `[start, end)`. The API answers at most `RTS_SLOTS_PAGE` a
+   * request, so a full page is followed by a request for the times after it (after the last
+   * slot's end when the slots do not overlap, else after its start), up to `MAX_SLOTS` in all.
+   */
+  async slots(
     range: { start?: string; end?: string } = {},
     options: RtsRequestOptions = {},
+  ): Promise<ApiAvailableSlot[]> {
+    const all: ApiAvailableSlot[] = [];
+    let from = range.start;
+    for (;;) {
+      const page = await this.slotsPage({ ...range, start: from }, options);
+      const after = from === undefined ? -Infinity : Date.parse(from);
+      const fresh = page.filter((s) => Date.parse(s.start) >= after);
+      all.push(...fresh);
+      if (page.length < RTS_SLOTS_PAGE || fresh.length === 0 || all.length >= MAX_SLOTS) {
+        return all.slice(0, MAX_SLOTS);
+      }
+      const last = page[page.length - 1]!;
+      const overlapping = page.some((s, i) => i > 0 && s.start < page[i - 1]!.end);
+      // Candidate starts are whole minutes apart: a minute after the last start skips only it.
+      from = overlapping ? isoFromInstant(Date.parse(last.start) + 60_000) : last.end;
+    }
+  }
+
+  /** One answer of `POST /v1/rts/slots`. */
+  private slotsPage(
+    range: { start?: string | undefined; end?: string | undefined },
+    options: RtsRequestOptions,
   ): Promise<ApiAvailableSlot[]> {
     const payload: { start?: string; end?: string } = {};
     if (range.start !== undefined) payload.start = range.start;

@@ -238,6 +238,38 @@ describe('RtsClient', () => {
     expect(rtsLinkFromBody({ ...LINK, description: undefined }).description).to.equal(null);
   });
 
+  it('follows a full page of slots with the times after it, overlapping or not', async () => {
+    const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');
+    const t0 = Date.parse('2026-12-01T00:00:00Z');
+    for (const [label, count, every] of [
+      ['overlapping 30-minute slots every 15 minutes', 1300, 15],
+      ['back-to-back 30-minute slots', 600, 30],
+    ] as const) {
+      const offered = Array.from({ length: count }, (_, i) => ({
+        start: iso(t0 + i * every * 60_000),
+        end: iso(t0 + (i * every + 30) * 60_000),
+        participants: [{ sub: 'a' }],
+      }));
+      const bodies: unknown[] = [];
+      // Like the API: the slots starting at or after `start`, at most 512.
+      const fetch = (async (_input: RequestInfo | URL, init: RequestInit = {}) => {
+        const body = JSON.parse(init.body as string) as { start?: string };
+        bodies.push(body);
+        const from = body.start === undefined ? -Infinity : Date.parse(body.start);
+        const page = offered.filter((o) => Date.parse(o.start) >= from).slice(0, 512);
+        return new Response(JSON.stringify({ available_slots: page }));
+      }) as typeof globalThis.fetch;
+      const client = new RtsClient({ token: TOKEN, fetch, apiBase: 'https://api.example.com' });
+      expect(await client.slots(), label).to.deep.equal(offered);
+      const last = offered[511]!;
+      expect(bodies[0], label).to.deep.equal({});
+      expect(bodies[1], label).to.deep.equal({
+        start: every === 15 ? iso(Date.parse(last.start) + 60_000) : last.end,
+      });
+      expect(bodies.length, label).to.equal(Math.ceil(count / 512));
+    }
+  });
+
   it('asks for the link and the slots again after network failures, 5xx and 429, then answers', async () => {
     const offline = { body: new TypeError('Failed to fetch') };
     const link = clientScripted([offline, { status: 502, body: '' }, { body: { link: LINK } }]);
