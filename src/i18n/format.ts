@@ -129,7 +129,8 @@ export function formattersFor(locale: string, zone: string, hourCycle?: HourCycl
     timeRange: (start, end) => {
       const from = time.format(start);
       const to = time.format(end);
-      if (day.format(start) === day.format(end)) {
+      // Intl collapses a range whose ends print alike (an hour across a fall-back) to one time.
+      if (day.format(start) === day.format(end) && from !== to) {
         const key = `${from}\n${to}`;
         let text = ranges.get(key);
         if (text === undefined) {

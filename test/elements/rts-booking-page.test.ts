@@ -650,6 +650,20 @@ describe('<rts-booking-page> states', () => {
     await expect(page.el).to.be.accessible();
   });
 
+  it('shows both ends, with their offsets, of a booked hour across the fall-back', async () => {
+    // New York, 7 November 2027: 1:00 AM EDT (05:00Z) to 1:00 AM EST (06:00Z) is one hour.
+    const client = new FakeRts();
+    client.linkAnswer = openLink({
+      status: 'completed',
+      duration_minutes: 60,
+      booking: { start: '2027-11-07T05:00:00Z', end: '2027-11-07T06:00:00Z' },
+    });
+    const { page } = await mount(client);
+    expect(page.linkStateText).to.contain(
+      'Booked time: Sunday, November 7, 2027, 1:00 AM (GMT-4) – 1:00 AM (GMT-5) (America/New_York)',
+    );
+  });
+
   it("shows a disabled link with the organiser's message", async () => {
     const client = new FakeRts();
     client.linkAnswer = openLink({

@@ -32,7 +32,13 @@ import {
   type RtsFieldName,
   type RtsLink,
 } from '../../data/rts.js';
-import { formatCount, formattersFor, type Formatters, type Strings } from '../../i18n/index.js';
+import {
+  formatCount,
+  formattersFor,
+  rangeAcrossClockChange,
+  type Formatters,
+  type Strings,
+} from '../../i18n/index.js';
 import { addMessages } from '../../i18n/strings.js';
 import { rtsCatalogue } from '../../i18n/strings-rts.js';
 import { BookingConfirmedEvent } from '../shared/events.js';
@@ -452,9 +458,12 @@ export class RtsBookingPage extends SchedulingElement {
     };
   }
 
-  /** Full date, time range, zone and offset in `f`'s zone. */
+  /** Full date, time range, zone and offset in `f`'s zone (an offset at each end across a clock change). */
   private timeIn(f: Formatters, start: number, end: number): string {
-    return `${f.date(start)}, ${f.timeRange(start, end)} (${f.zone}, ${f.zoneOffset(start)})`;
+    const across = rangeAcrossClockChange(f, start, end);
+    return across === undefined
+      ? `${f.date(start)}, ${f.timeRange(start, end)} (${f.zone}, ${f.zoneOffset(start)})`
+      : `${f.date(start)}, ${across} (${f.zone})`;
   }
 
   /** The client requests go through. */
