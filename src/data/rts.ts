@@ -432,10 +432,13 @@ export class RtsClient implements RtsApi {
   private closed(status: number, body: unknown): RtsLinkClosedError {
     const link = isRecord(body) && body.link !== undefined ? rtsLinkFromBody(body.link) : undefined;
     const key = isRecord(body) && isRecord(body.errors) ? body.errors.link : undefined;
+    const first = Array.isArray(key) && isRecord(key[0]) ? key[0] : undefined;
     const reason =
-      Array.isArray(key) && isRecord(key[0]) && typeof key[0].key === 'string'
-        ? key[0].key
-        : 'the link is no longer open';
+      typeof first?.description === 'string' && first.description.trim() !== ''
+        ? first.description
+        : typeof first?.key === 'string'
+          ? first.key
+          : 'the link is no longer open';
     return new RtsLinkClosedError(`HTTP ${status}: ${reason}`, link, status);
   }
 

@@ -172,7 +172,7 @@ describe('RtsClient', () => {
     expect(gone).to.be.instanceOf(RtsLinkClosedError);
     expect((gone as RtsLinkClosedError).kind).to.equal('gone');
     expect((gone as RtsLinkClosedError).link!.status).to.equal('expired');
-    expect((gone as Error).message).to.contain('errors.link_expired');
+    expect((gone as Error).message).to.equal('HTTP 410: expired');
   });
 
   it('types 401, 422 field errors and network failures, never naming the token', async () => {

@@ -699,7 +699,27 @@ describe('<rts-booking-page> states', () => {
     await page.settled();
     expect(page.linkState).to.equal('expired');
     expect(page.focusedElement, 'the interruption takes focus').to.equal('h2');
+    expect(page.announcement, 'no stale "Booking…"').to.equal('This booking link has expired');
     expect(seen.errors.map((e) => e.kind)).to.deep.equal(['gone']);
+  });
+
+  it('puts focus on Try again when booking fails, and Try again books', async () => {
+    const client = new FakeRts();
+    client.bookAnswer = () => new SchedulingError('server', 'HTTP 500', { status: 500 });
+    const { page, seen } = await mount(client);
+    await toConfirm(page);
+    await page.fill('name', 'Grace');
+    await page.fill('email', 'grace@example.com');
+    await page.clickBook();
+    await page.settled();
+    const active = page.el.shadowRoot!.activeElement;
+    expect(active?.getAttribute('part'), 'focus is not lost to the page').to.equal('retry-button');
+    expect(seen.errors.map((e) => e.kind)).to.deep.equal(['server']);
+    client.bookAnswer = (r) => bookingFor(r);
+    (active as HTMLElement).click();
+    await page.settled();
+    expect(page.heading).to.equal('You are booked');
+    expect(client.bookings).to.have.length(2);
   });
 
   it('reloads the link when a 410 while booking carries no view, reporting it once', async () => {

@@ -86,9 +86,16 @@ type Phase =
 type Step = 'day' | 'time' | 'confirm' | 'success' | 'declined';
 
 /** Where focus goes after the next render. */
-type FocusTarget = 'heading' | 'calendar' | 'time' | 'field';
+type FocusTarget = 'heading' | 'calendar' | 'time' | 'field' | 'retry';
 
 const SKELETON_ROWS = 5;
+
+/** The heading of each closed link's view. */
+const CLOSED_HEADINGS = {
+  completed: 'rts.completed_heading',
+  disabled: 'rts.disabled_heading',
+  expired: 'rts.expired_heading',
+} as const;
 
 /** Whether `url` is an absolute `http:` or `https:` URL, the only kinds the page navigates to. */
 function isWebUrl(url: string): boolean {
@@ -235,7 +242,12 @@ export class RtsBookingPage extends SchedulingElement {
       this.renderRoot.querySelector<HTMLElement>('.page-heading, h2')?.focus();
     } else if (target === 'time') this.timeFocus.focusActive();
     else if (target === 'calendar') this.monthCalendar.focus();
-    else this.firstInvalidField()?.focus();
+    else if (target === 'retry') {
+      // The failed action's button was disabled while busy, so focus fell to the page.
+      this.renderRoot
+        .querySelector<HTMLElement>('[part~="retry-button"], .page-heading, h2')
+        ?.focus();
+    } else this.firstInvalidField()?.focus();
   }
 
   /** Loads the link and its times again, keeping what was typed. */
@@ -556,7 +568,12 @@ export class RtsBookingPage extends SchedulingElement {
 
   /** Shows a link that cannot be booked; focus moves there only when it interrupts the flow. */
   private showClosed(link: RtsLink, report = true): void {
-    if (this.phase === 'flow') this.focusTarget = 'heading';
+    if (this.phase === 'flow') {
+      this.focusTarget = 'heading';
+      // Replaces what the status region said last (such as "Booking…").
+      const status = link.status === 'open' ? 'completed' : link.status;
+      this.announce(this.strings!.t(CLOSED_HEADINGS[status]));
+    }
     this.link = link;
     this.phase = 'closed';
     // A 410 was already reported as the failure it is; a link found closed on load is reported here.
@@ -758,6 +775,7 @@ export class RtsBookingPage extends SchedulingElement {
     }
     this.actionError = detail;
     this.retryAction = () => this.submit();
+    this.focusTarget = 'retry';
     this.announce(s.t(`errors.${detail.kind}`));
   }
 
@@ -781,6 +799,7 @@ export class RtsBookingPage extends SchedulingElement {
       }
       this.actionError = detail;
       this.retryAction = () => void this.declineAll();
+      this.focusTarget = 'retry';
       this.announce(s.t(`errors.${detail.kind}`));
     } finally {
       this.busy = false;
