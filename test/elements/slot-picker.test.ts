@@ -261,6 +261,24 @@ describe('<slot-picker layout="calendar">', () => {
     expect(page.dayLabel).to.equal('Wednesday, February 10, 2027');
   });
 
+  it('keeps focus on the month buttons when one is disabled at the first or last month', async () => {
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker
+        layout="calendar"
+        tzid="UTC"
+        .query=${WINTER_QUERY}
+        .transport=${fake(WINTER)}
+      ></slot-picker>`,
+    );
+    page.el.shadowRoot!.querySelector<HTMLElement>('[part~="next-month-button"]')!.focus();
+    await page.press('Enter', 'Enter');
+    expect(page.month).to.equal('February 2027');
+    expect(page.focused, 'not lost to the page').to.equal('Previous month');
+    await page.press('Enter', 'Enter');
+    expect(page.month).to.equal('December 2026');
+    expect(page.focused).to.equal('Next month');
+  });
+
   it("starts weeks on the locale's first day and pages months with PageDown", async () => {
     const page = await SlotPickerObject.mount(
       html`<slot-picker

@@ -25,6 +25,9 @@ type CalendarHost = ReactiveControllerHost & {
   readonly renderRoot: HTMLElement | DocumentFragment;
 };
 
+/** The month buttons. */
+type NavButton = 'previous-month-button' | 'next-month-button';
+
 /** What the view needs from the host at render time. */
 export interface CalendarViewInput {
   strings: Strings;
@@ -49,6 +52,8 @@ export class MonthCalendarController implements ReactiveController {
   private months: string[] = [];
   private weekStart = 1;
   private focusPending = false;
+  /** The month button that was focused when pressed, until the host has updated. */
+  private keepNavFocus: NavButton | undefined;
 
   constructor(
     private readonly host: CalendarHost,
@@ -97,6 +102,7 @@ export class MonthCalendarController implements ReactiveController {
         showMonth: (m) => {
           this.month = m;
           this.focusDay = this.firstDayOf(m);
+          this.keepNavFocus = this.focusedNavButton();
           this.host.requestUpdate();
         },
         chooseDay: (key) => this.onChoose(key),
@@ -115,9 +121,29 @@ export class MonthCalendarController implements ReactiveController {
   }
 
   hostUpdated(): void {
+    const nav = this.keepNavFocus;
+    this.keepNavFocus = undefined;
+    // The month button pressed is disabled at the first or last month: focus would fall to
+    // the page, so it goes to the other month button (or the dates).
+    const root = this.host.renderRoot;
+    if (nav && root.querySelector<HTMLButtonElement>(`[part~="${nav}"]`)?.disabled !== false) {
+      const other = nav === 'next-month-button' ? 'previous-month-button' : 'next-month-button';
+      const button = root.querySelector<HTMLButtonElement>(`[part~="${other}"]`);
+      if (button && !button.disabled) button.focus();
+      else this.focus();
+    }
     if (!this.focusPending) return;
     this.focusPending = false;
     this.focus();
+  }
+
+  /** The part of the month button holding focus, if one does. */
+  private focusedNavButton(): NavButton | undefined {
+    const root = this.host.renderRoot;
+    const active =
+      root instanceof ShadowRoot ? root.activeElement : root.ownerDocument?.activeElement;
+    const part = active?.getAttribute('part');
+    return part === 'previous-month-button' || part === 'next-month-button' ? part : undefined;
   }
 
   /** The month's first day with times, else its first day. */
