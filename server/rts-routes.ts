@@ -123,6 +123,8 @@ export async function createRtsLink(store: Store, body: unknown, at: number, ori
 export function rtsRoutes(deps: RtsDeps): Route[] {
   const { store, now, outbox } = deps;
   const lock = new Lock();
+  /** Links whose winning booking is being stored (completed in memory, not yet answered). */
+  const committing = new Set<string>();
 
   function organiserLink(id: string): StoredRtsLink {
     const link = store.rtsLink(id);
@@ -207,7 +209,10 @@ export function rtsRoutes(deps: RtsDeps): Route[] {
   }
 
   async function book(link: StoredRtsLink, body: unknown) {
-    ensureOpen(link, now());
+    // While a winning booking is being stored the link is not completed yet for anyone: this
+    // request waits for the lock and hears it lost the race (409), never a 410 before the
+    // winner's 201.
+    if (!committing.has(link.id)) ensureOpen(link, now());
     if (!isRecord(body)) {
       throw fieldError(422, 'body', 'errors.invalid_type', 'the body must be a JSON object');
     }
@@ -264,7 +269,12 @@ export function rtsRoutes(deps: RtsDeps): Route[] {
           recipient: { ...recipient },
         });
       }
-      await store.save();
+      committing.add(link.id);
+      try {
+        await store.save();
+      } finally {
+        committing.delete(link.id);
+      }
       outbox.kick();
       return new JsonReply(201, { booking: bookingViewOf(link) });
     });

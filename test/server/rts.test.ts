@@ -607,6 +607,38 @@ describe('POST /v1/rts/bookings', () => {
     assert.equal(booked.length, 1);
   });
 
+  it('answers 409, not 410, to a booking that arrives while the winner is being stored', async () => {
+    const { token } = await createLink();
+    const [slot] = (await slotsOf(token)).body.available_slots as Slot[];
+    const store = server.api.store;
+    const save = store.save.bind(store);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let saving = false;
+    store.save = async () => {
+      saving = true;
+      await held;
+      return save();
+    };
+    try {
+      const winner = book(token, slot);
+      while (!saving) await new Promise((resolve) => setTimeout(resolve, 5));
+      const order: string[] = [];
+      const loser = book(token, slot).then((r) => (order.push('loser'), r));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      release();
+      const won = await winner.then((r) => (order.push('winner'), r));
+      const lost = await loser;
+      assert.equal(won.status, 201);
+      assert.equal(lost.status, 409);
+      assert.deepEqual(errorKeys(lost.body), { slot: ['errors.slot_unavailable'] });
+      assert.equal(lost.body.link.status, 'completed');
+      assert.deepEqual(order, ['winner', 'loser'], 'the loser hears after the winner');
+    } finally {
+      store.save = save;
+    }
+  });
+
   it('answers 410 with what was booked once completed, on every recipient endpoint', async () => {
     const { token } = await createLink();
     const [slot] = (await slotsOf(token)).body.available_slots as Slot[];
