@@ -21,7 +21,7 @@ import {
   querySpanErrors,
   toApiQuery,
 } from '../src/core/query.js';
-import { isValidZone } from '../src/core/time.js';
+import { isValidZone, zoneName } from '../src/core/time.js';
 import type {
   ApiAvailableSlot,
   ApiFieldErrors,
@@ -119,7 +119,8 @@ function zoneField(
     addFieldError(errors, field, 'errors.invalid_tzid', description);
     return undefined;
   }
-  return value;
+  // Stored and shown as the zone's own name, however it was cased or aliased.
+  return zoneName(value);
 }
 
 function urlField(errors: ApiFieldErrors, field: string, value: unknown): string | undefined {

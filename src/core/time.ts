@@ -108,6 +108,8 @@ function zoneRecordOf(tzid: string): ZoneRecord {
   } catch {
     throw new InvalidTimeZoneError(tzid);
   }
+  // Newer engines also take a bare offset (`+02:00`): not an IANA zone, and blind to DST.
+  if (!/^[A-Za-z]/.test(id)) throw new InvalidTimeZoneError(tzid);
   let record = recordsByCanonical.get(id);
   if (!record) {
     record = {
@@ -133,6 +135,48 @@ function zoneRecordOf(tzid: string): ZoneRecord {
 /** The canonical spelling of a zone id (as `Intl` resolves it); throws `InvalidTimeZoneError`. */
 export function canonicalZone(tzid: string): string {
   return zoneRecordOf(tzid).id;
+}
+
+/**
+ * Current IANA names of zones that `Intl` (following CLDR) still spells the old way, so that
+ * a visitor finds and reads "Asia/Kolkata", not "Asia/Calcutta".
+ */
+const RENAMED_ZONES: Readonly<Record<string, string>> = {
+  'Africa/Asmera': 'Africa/Asmara',
+  'America/Buenos_Aires': 'America/Argentina/Buenos_Aires',
+  'America/Catamarca': 'America/Argentina/Catamarca',
+  'America/Coral_Harbour': 'America/Atikokan',
+  'America/Cordoba': 'America/Argentina/Cordoba',
+  'America/Godthab': 'America/Nuuk',
+  'America/Indianapolis': 'America/Indiana/Indianapolis',
+  'America/Jujuy': 'America/Argentina/Jujuy',
+  'America/Louisville': 'America/Kentucky/Louisville',
+  'America/Mendoza': 'America/Argentina/Mendoza',
+  'Asia/Calcutta': 'Asia/Kolkata',
+  'Asia/Katmandu': 'Asia/Kathmandu',
+  'Asia/Rangoon': 'Asia/Yangon',
+  'Asia/Saigon': 'Asia/Ho_Chi_Minh',
+  'Atlantic/Faeroe': 'Atlantic/Faroe',
+  'Europe/Kiev': 'Europe/Kyiv',
+  'Pacific/Enderbury': 'Pacific/Kanton',
+  'Pacific/Ponape': 'Pacific/Pohnpei',
+  'Pacific/Truk': 'Pacific/Chuuk',
+};
+
+/** `id` under its current IANA name when `Intl` still lists it by an old one (no validation). */
+export function currentZoneName(id: string): string {
+  return RENAMED_ZONES[id] ?? id;
+}
+
+/**
+ * The name to show and store for a valid zone id, however it was spelled or cased: the
+ * canonical zone under its current IANA name (`europe/berlin` -> `Europe/Berlin`, `Asia/Calcutta`
+ * -> `Asia/Kolkata`, `US/Eastern` -> `America/New_York`). Throws `InvalidTimeZoneError`.
+ */
+export function zoneName(tzid: string): string {
+  const canonical = canonicalZone(tzid);
+  const current = currentZoneName(canonical);
+  return current !== canonical && isValidZone(current) ? current : canonical;
 }
 
 /** Whether `Intl` knows the zone id. */

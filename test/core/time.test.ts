@@ -25,6 +25,7 @@ import {
   wallClockOf,
   weekdayOf,
   type WallClock,
+  zoneName,
 } from '../../src/core/time.js';
 
 const utc = (iso: string) => Date.parse(iso);
@@ -59,7 +60,33 @@ describe('time: zones', () => {
     });
   }
 
-  for (const bad of ['Mars/Olympus', 'Europe/Berlinn', '', ' ', 'Local', 'GMT+25']) {
+  for (const [given, name] of [
+    ['europe/berlin', 'Europe/Berlin'],
+    ['Asia/Calcutta', 'Asia/Kolkata'],
+    ['asia/kolkata', 'Asia/Kolkata'],
+    ['Asia/Katmandu', 'Asia/Kathmandu'],
+    ['Europe/Kiev', 'Europe/Kyiv'],
+    ['America/Godthab', 'America/Nuuk'],
+    ['US/Eastern', 'America/New_York'],
+    ['Pacific/Chatham', 'Pacific/Chatham'],
+    ['UTC', 'UTC'],
+  ] as const) {
+    it(`names ${given} ${name}, a name Intl accepts`, () => {
+      expect(zoneName(given)).to.equal(name);
+      expect(canonicalZone(name)).to.equal(canonicalZone(given));
+    });
+  }
+
+  for (const bad of [
+    'Mars/Olympus',
+    'Europe/Berlinn',
+    '',
+    ' ',
+    'Local',
+    'GMT+25',
+    '+02:00',
+    '-0530',
+  ]) {
     it(`rejects ${JSON.stringify(bad)} with InvalidTimeZoneError`, () => {
       expect(isValidZone(bad)).to.equal(false);
       let thrown: unknown;

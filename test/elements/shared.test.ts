@@ -334,6 +334,29 @@ describe('time zone list', () => {
       'Asia/Kolkata',
     ]);
   });
+
+  it('lists renamed zones under their current names, once', () => {
+    const options = zoneOptions('Europe/Berlin', JAN_15);
+    for (const [now, old] of [
+      ['Asia/Kolkata', 'Asia/Calcutta'],
+      ['Asia/Kathmandu', 'Asia/Katmandu'],
+      ['Asia/Ho_Chi_Minh', 'Asia/Saigon'],
+      ['Europe/Kyiv', 'Europe/Kiev'],
+      ['America/Nuuk', 'America/Godthab'],
+    ]) {
+      expect(
+        options.filter((o) => o.id === now),
+        now,
+      ).to.have.length(1);
+      expect(
+        options.filter((o) => o.id === old),
+        old,
+      ).to.have.length(0);
+    }
+    expect(matchingZoneOptions(options, 'kathmandu').map((o) => o.id)).to.deep.equal([
+      'Asia/Kathmandu',
+    ]);
+  });
 });
 
 describe('<se-time-zone-select>', () => {

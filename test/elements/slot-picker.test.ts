@@ -569,6 +569,18 @@ describe('<slot-picker> time zones and DST', () => {
     expect(page.zoneLine).to.equal('Times in America/New_York (GMT-5)');
   });
 
+  it('names a zone given in any case or by an old name by its current name', async () => {
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker
+        tzid="asia/calcutta"
+        .query=${QUERY}
+        .transport=${fake(slotsAt(['2026-12-02T07:30:00Z']))}
+      ></slot-picker>`,
+    );
+    expect(page.zoneLine).to.equal('Times in Asia/Kolkata (GMT+5:30)');
+    expect(page.configError).to.equal('');
+  });
+
   it("groups days in the forced zone, not the browser's (Pacific/Chatham)", async () => {
     const page = await SlotPickerObject.mount(
       html`<slot-picker

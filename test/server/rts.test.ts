@@ -100,6 +100,17 @@ describe('POST /v1/real_time_scheduling', () => {
     assert.match(token, /^rts_[\w-]{32}$/);
   });
 
+  it("stores the organiser's zone under its own name, however it was cased or aliased", async () => {
+    for (const [given, name] of [
+      ['europe/london', 'Europe/London'],
+      ['Asia/Calcutta', 'Asia/Kolkata'],
+    ]) {
+      const { token } = await createLink({ tzid: given });
+      const view = await server.send('GET', '/v1/rts/link', { token });
+      assert.equal(view.body.link.organizer.tzid, name, given);
+    }
+  });
+
   it('uses the configured public origin for link URLs', async () => {
     server.api.setPublicOrigin('https://book.example.com');
     const { url } = await createLink();

@@ -6,15 +6,16 @@
  * transport when `demo` is set, else an `HttpTransport` for (`api-base` or the page's origin,
  * `token`), rebuilt only when one of those changes (an `api-base` that is not an http(s) URL, or
  * a `token` an `Authorization` header cannot carry, becomes a configuration problem naming the
- * attribute while that transport is in use); `zone` is `tzid` as spelled or the
- * browser's zone (an invalid `tzid` becomes a configuration problem naming the attribute);
+ * attribute while that transport is in use); `zone` is `tzid` or the browser's zone, under the
+ * zone's current IANA name (`europe/berlin` gives `Europe/Berlin`, `Asia/Calcutta` gives
+ * `Asia/Kolkata`; an invalid `tzid` becomes a configuration problem naming the attribute);
  * `formatters` format in `zone` for the resolved locale; `strings` are the resolved locale's
  * texts with `.translations` on top (undefined only until the first locale module loads, while
  * the old ones stay shown on a switch). Every failure and warning fires its DOM event and the
  * matching `callback` notification together; a throwing callback is logged, never rethrown.
  */
 import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { isValidZone } from '../../core/time.js';
+import { isValidZone, zoneName } from '../../core/time.js';
 import { apiBaseProblem } from '../../data/api-base.js';
 import type { SchedulingErrorDetail as DataErrorDetail } from '../../data/errors.js';
 import { HttpTransport } from '../../data/http.js';
@@ -105,8 +106,8 @@ export abstract class SchedulingElement extends LitElement {
   /** The text the polite live region announces. */
   protected announcement = '';
 
-  /** The zone times are shown in: `tzid` (as spelled), or the browser's zone. */
-  protected zone = browserZone();
+  /** The zone times are shown in: `tzid` (under its current IANA name), or the browser's zone. */
+  protected zone = zoneName(browserZone());
   /** The tag `Intl` formats with. */
   protected formatLocale = 'en';
   /** Date and time formatters for `formatLocale` in `zone`. */
@@ -153,7 +154,7 @@ export abstract class SchedulingElement extends LitElement {
       const tzid = this.tzid.trim();
       const problem = tzid === '' ? undefined : zoneProblem(tzid);
       this.setConfigProblem('tzid', problem);
-      this.zone = tzid === '' || problem ? browserZone() : tzid;
+      this.zone = zoneName(tzid === '' || problem ? browserZone() : tzid);
     }
     if (changed.has('locale') || changed.has('translations')) {
       this.loadLocale(changed.has('locale'));

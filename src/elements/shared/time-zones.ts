@@ -5,7 +5,13 @@
  * at the given UTC instant; the current zone comes first (as spelled, its aliases left out), the rest ordered by offset, then id.
  * Lists are cached per current zone and hour, so opening the select twice costs nothing.
  */
-import { canonicalZone, isValidZone, offsetLabel, offsetMinutes } from '../../core/time.js';
+import {
+  canonicalZone,
+  currentZoneName,
+  isValidZone,
+  offsetLabel,
+  offsetMinutes,
+} from '../../core/time.js';
 
 /** One choice in the zone list. */
 export interface ZoneOption {
@@ -24,7 +30,8 @@ const listCache = new Map<string, ZoneOption[]>();
 /** Every zone id the runtime knows, `UTC` included. */
 export function knownZoneIds(): readonly string[] {
   if (!knownIds) {
-    const ids = new Set(Intl.supportedValuesOf('timeZone'));
+    // Under their current names (Asia/Kolkata), which `Intl` accepts as well as the old ones.
+    const ids = new Set(Intl.supportedValuesOf('timeZone').map(currentZoneName));
     ids.add('UTC');
     knownIds = [...ids];
   }
