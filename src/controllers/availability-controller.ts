@@ -13,7 +13,7 @@ import { queryKey } from '../core/query.js';
 import type { NormalisedQuery } from '../core/types.js';
 import { errorDetail, isAbortError, type SchedulingErrorDetail } from '../data/errors.js';
 import { LatestRequest } from '../data/latest.js';
-import type { AvailabilityResult, Transport } from '../data/transport.js';
+import { askTransport, type AvailabilityResult, type Transport } from '../data/transport.js';
 
 /** Where a load stands. */
 export type LoadStatus = 'idle' | 'loading' | 'ready' | 'error';
@@ -106,7 +106,7 @@ export class AvailabilityController implements ReactiveController {
     this.host.requestUpdate();
     try {
       const result = await this.latest.run((signal) =>
-        transport.availability(query, { signal, fresh }),
+        askTransport(transport, query, { signal, fresh }),
       );
       this.result = result;
       this.status = 'ready';

@@ -75,8 +75,33 @@ export function errorDetail(
 ): SchedulingErrorDetail {
   if (error instanceof SchedulingError) return error.toDetail();
   const message = error instanceof Error ? error.message : String(error);
-  return { kind: fallbackKind, message };
+  // An injected transport may reject with its own object that names a kind (and a status).
+  const named =
+    typeof error === 'object' && error !== null ? (error as Partial<SchedulingErrorDetail>) : {};
+  const kind = KINDS.includes(named.kind as SchedulingErrorKind)
+    ? (named.kind as SchedulingErrorKind)
+    : fallbackKind;
+  const detail: SchedulingErrorDetail = {
+    kind,
+    message: typeof named.message === 'string' ? named.message : message,
+  };
+  if (typeof named.status === 'number') detail.status = named.status;
+  return detail;
 }
+
+const KINDS: readonly SchedulingErrorKind[] = [
+  'config',
+  'auth',
+  'forbidden',
+  'not_found',
+  'invalid_query',
+  'rate_limited',
+  'server',
+  'network',
+  'bad_response',
+  'conflict',
+  'gone',
+];
 
 const KIND_BY_STATUS: Readonly<Record<number, SchedulingErrorKind>> = {
   400: 'invalid_query',

@@ -13,6 +13,7 @@ import type {
   NormalisedQuery,
   ResponseFormat,
 } from '../core/types.js';
+import { SchedulingError } from './errors.js';
 
 /** Options every transport request accepts. */
 export interface RequestOptions {
@@ -38,4 +39,51 @@ export interface AvailabilityResult {
 export interface Transport {
   /** Available slots or periods for `query`. */
   availability(query: NormalisedQuery, options?: RequestOptions): Promise<AvailabilityResult>;
+}
+
+/**
+ * `result` when it has the `AvailabilityResult` shape the elements read, else a `bad_response`
+ * failure naming what is wrong. The library's transports validate their answers already; this
+ * guards the elements against an injected transport that answers something else.
+ */
+export function checkedResult(result: unknown): AvailabilityResult {
+  const fail = (what: string): never => {
+    throw new SchedulingError('bad_response', `The transport's answer ${what}.`);
+  };
+  if (typeof result !== 'object' || result === null) return fail('is not an object');
+  const { slots, memberStatuses, stale } = result as Partial<AvailabilityResult>;
+  if (!Array.isArray(slots)) return fail('has no slots array');
+  slots.forEach((slot: Partial<ApiAvailableSlot> | null, i) => {
+    const instant = (value: unknown) =>
+      typeof value === 'string' && Number.isFinite(Date.parse(value));
+    if (
+      typeof slot !== 'object' ||
+      slot === null ||
+      !instant(slot.start) ||
+      !instant(slot.end) ||
+      !Array.isArray(slot.participants)
+    ) {
+      fail(`has slots[${i}] that is not {start, end, participants} with ISO instants`);
+    }
+  });
+  if (memberStatuses !== undefined && !Array.isArray(memberStatuses)) {
+    fail('has memberStatuses that is not an array');
+  }
+  if (stale !== undefined && typeof stale !== 'boolean')
+    fail('has stale that is not true or false');
+  return result as AvailabilityResult;
+}
+
+/**
+ * `transport`'s checked answer for `query`; a transport that throws instead of rejecting, or
+ * answers a wrong shape, becomes a rejection the elements report like any other failure.
+ */
+export function askTransport(
+  transport: Transport,
+  query: NormalisedQuery,
+  options?: RequestOptions,
+): Promise<AvailabilityResult> {
+  return new Promise<AvailabilityResult>((resolve) =>
+    resolve(transport.availability(query, options)),
+  ).then(checkedResult);
 }

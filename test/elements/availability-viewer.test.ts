@@ -487,6 +487,20 @@ describe('availability-viewer: modes', () => {
       start: '2026-12-04T08:00:00Z',
       end: '2026-12-04T11:00:00Z',
     });
+    // `.selectedSlots` holds the painted periods, and setting it paints.
+    expect(el.selectedSlots.map(({ start, end }) => ({ start, end }))).to.deep.equal(
+      last.notification.query_periods,
+    );
+    el.selectedSlots = [
+      {
+        start: '2026-12-05T08:00:00Z',
+        end: '2026-12-05T10:00:00Z',
+        participants: [],
+        available: true,
+      },
+    ];
+    await el.updateComplete;
+    expect(view.cellsIn('free')).to.deep.equal(['2026-12-05 09:00', '2026-12-05 10:00']);
     await expect(el).to.be.accessible();
   });
 
@@ -536,7 +550,13 @@ describe('availability-viewer: navigation and data', () => {
     expect(el.goTo('2026-12-02')).to.equal(true);
     await el.updateComplete;
     expect(view.days()[0]).to.equal('2026-11-30');
+    expect(el.goTo('2026-12-03'), 'a date of the page shown').to.equal(true);
     expect(el.goTo('2027-05-01')).to.equal(false);
+    for (const bad of ['2026-13-40', 'soon', '', Number.NaN, new Date('nope'), 8.64e15]) {
+      expect(el.goTo(bad), String(bad)).to.equal(false);
+    }
+    await el.updateComplete;
+    expect(view.days()[0]).to.equal('2026-11-30');
   });
 
   it('PageDown moves a week by keyboard and keeps focus in the grid', async () => {
@@ -570,6 +590,33 @@ describe('availability-viewer: navigation and data', () => {
     expect(view.cellsIn('available').length).to.be.greaterThan(0);
     await aTimeout(700);
     expect(transport.requests).to.have.length(3);
+  });
+
+  it('fires one week-change on mount at a narrow width, for the page it shows', async () => {
+    for (const [width, days] of [
+      [320, 1],
+      [500, 3],
+    ] as const) {
+      const changes: { firstDay: string; lastDay: string }[] = [];
+      const el = await fixture<AvailabilityViewer>(
+        html`<availability-viewer
+          tzid="Europe/Berlin"
+          style=${`width: ${width}px`}
+          .transport=${new TestTransport()}
+          .query=${THREE_WEEKS}
+          @week-change=${(e: CustomEvent<{ firstDay: string; lastDay: string }>) =>
+            changes.push(e.detail)}
+        ></availability-viewer>`,
+      );
+      const view = new ViewerObject(el);
+      await view.loaded();
+      await aTimeout(100);
+      expect(view.days(), `${width}px`).to.have.length(days);
+      expect(
+        changes.map(({ firstDay, lastDay }) => ({ firstDay, lastDay })),
+        `${width}px`,
+      ).to.deep.equal([{ firstDay: view.days()[0], lastDay: view.days().at(-1) }]);
+    }
   });
 
   it('twenty clicks in two seconds cause at most four requests', async () => {
@@ -638,6 +685,44 @@ describe('availability-viewer: navigation and data', () => {
     await view.press('ArrowUp', 'Shift+Tab');
     expect(view.focusedCell(), 'Shift+Tab leaves the grid').to.equal(null);
     expect(el.shadowRoot!.activeElement, 'for the control before it').to.not.equal(null);
+  });
+
+  it('bounds-control: the menus show the hours shown, change them, and yield to new attributes', async () => {
+    const { el, view } = await viewer(
+      html`<availability-viewer
+        tzid="Europe/Berlin"
+        week-start-day="monday"
+        interval="30"
+        start-time="09:30"
+        end-time="17:30"
+        bounds-control
+        allow-expansion
+        style="width: 760px"
+      ></availability-viewer>`,
+    );
+    const select = (name: string) => view.part(name) as HTMLSelectElement;
+    expect([select('start-select').value, select('end-select').value]).to.deep.equal([
+      '09:30',
+      '17:30',
+    ]);
+    expect(view.rowKeys()[0]).to.equal('09:30');
+    select('start-select').value = '06:00';
+    select('start-select').dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    await view.loaded();
+    expect(view.rowKeys()[0]).to.equal('06:00');
+    expect(view.rowKeys().at(-1)).to.equal('17:00');
+    expect(select('end-select').value).to.equal('17:30');
+    el.setAttribute('start-time', '08:00');
+    await el.updateComplete;
+    await view.loaded();
+    expect(view.rowKeys()[0]).to.equal('08:00');
+    expect(select('start-select').value).to.equal('08:00');
+    await view.click(view.part('later-button')!);
+    await view.loaded();
+    expect(view.rowKeys().at(-1)).to.equal('23:30');
+    expect(view.part('later-button')!.hasAttribute('disabled')).to.equal(true);
+    await expect(el).to.be.accessible();
   });
 
   it('never takes focus from the page on a refresh', async () => {

@@ -14,7 +14,10 @@ import { LocalTransport } from '../../src/data/local.js';
 import type { AvailabilityResult, RequestOptions, Transport } from '../../src/data/transport.js';
 import { loadStrings } from '../../src/i18n/index.js';
 import { defineSharedElements } from '../../src/elements/shared/define.js';
+import '../../src/elements/availability-viewer/define.js';
+import type { SchedulingErrorDetail } from '../../src/elements/shared/events.js';
 import type { Notification } from '../../src/elements/shared/notifications.js';
+import '../../src/elements/slot-picker/define.js';
 import { SchedulingElement } from '../../src/elements/shared/scheduling-element.js';
 import {
   configErrorView,
@@ -414,4 +417,67 @@ describe('<se-time-zone-select>', () => {
     await sendKeys({ press: 'Escape' });
     expect(escapes).to.equal(1);
   });
+});
+
+describe('an injected transport that misbehaves', () => {
+  const QUERY_FOR_BAD_TRANSPORTS = {
+    participants: [{ members: [{ sub: 'a' }], required: 'all' as const }],
+    required_duration: { minutes: 30 },
+    query_periods: [{ start: '2026-12-01T09:00:00Z', end: '2026-12-01T17:00:00Z' }],
+  };
+  for (const [label, transport, kind] of [
+    [
+      'answers slots that are not a list',
+      { availability: async () => ({ slots: 'nope' }) },
+      'bad_response',
+    ],
+    ['answers nothing', { availability: async () => undefined }, 'bad_response'],
+    [
+      'answers a slot without instants',
+      { availability: async () => ({ slots: [{ start: 'soon', participants: [] }] }) },
+      'bad_response',
+    ],
+    [
+      'throws instead of rejecting',
+      {
+        availability: () => {
+          throw new Error('not implemented');
+        },
+      },
+      'server',
+    ],
+    [
+      'rejects with its own object naming a kind',
+      { availability: () => Promise.reject({ kind: 'auth', status: 401, message: 'expired' }) },
+      'auth',
+    ],
+  ] as const) {
+    for (const tag of ['slot-picker', 'availability-viewer']) {
+      it(`${tag}: ${label} -> the error view and scheduling-error ${kind}`, async () => {
+        const errors: SchedulingErrorDetail[] = [];
+        const failures: unknown[] = [];
+        const onFailure = (e: PromiseRejectionEvent | ErrorEvent) => failures.push(e);
+        window.addEventListener('unhandledrejection', onFailure);
+        window.addEventListener('error', onFailure);
+        try {
+          const el = document.createElement(tag) as HTMLElement & {
+            transport: unknown;
+            query: unknown;
+          };
+          el.setAttribute('tzid', 'UTC');
+          el.transport = transport;
+          el.query = QUERY_FOR_BAD_TRANSPORTS;
+          el.addEventListener('scheduling-error', (e) => errors.push(e.detail));
+          document.body.append(el);
+          await waitUntil(() => el.shadowRoot?.querySelector('[part~="error"]'), 'no error view');
+          expect(errors.map((e) => e.kind)).to.deep.equal([kind]);
+          expect(failures, 'no uncaught error').to.deep.equal([]);
+          el.remove();
+        } finally {
+          window.removeEventListener('unhandledrejection', onFailure);
+          window.removeEventListener('error', onFailure);
+        }
+      });
+    }
+  }
 });

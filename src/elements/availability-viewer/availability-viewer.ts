@@ -25,6 +25,7 @@ import {
   type GridPage,
   type WeekPage,
 } from '../../core/grid.js';
+import { normalisedIntervals } from '../../core/intervals.js';
 import { parseQuery, parseQueryJson, toApiQuery } from '../../core/query.js';
 import {
   isCovered,
@@ -189,7 +190,10 @@ export class AvailabilityViewer extends SchedulingElement {
   boundsControl = false;
   /** Day columns per page (1-7); by default 7, 3 or 1 as the element's width allows. */
   days: number | undefined;
-  /** The selected slots (UTC ISO instants); kept across refreshes while still available. */
+  /**
+   * The selected slots (UTC ISO instants); kept across refreshes while still available. In
+   * `free_select` mode, the painted free periods (setting it paints them).
+   */
   selectedSlots: Slot[] = [];
 
   private anchorDay: string | undefined;
@@ -278,23 +282,41 @@ export class AvailabilityViewer extends SchedulingElement {
     return this.showPage(this.pageIndex() - 1);
   }
 
-  /** Shows the page holding `date` (a `Date`, epoch ms, or `YYYY-MM-DD` in the element's zone); false when it lies outside the query. */
+  /**
+   * Shows the page holding `date` (a `Date`, epoch ms, or `YYYY-MM-DD` in the element's zone);
+   * true when that page is shown (also when it already was), false when the date lies outside
+   * the query or is not a date.
+   */
   goTo(date: Date | number | string): boolean {
-    const day =
-      typeof date === 'string' && isDayKey(date)
-        ? date
-        : dayKey(new Date(date).getTime(), this.zone);
-    const index = pageIndexFor(this.pages, day);
+    let day: string;
+    if (typeof date === 'string' && isDayKey(date)) day = date;
+    else {
+      const instant = new Date(date).getTime();
+      if (!Number.isFinite(instant)) return false;
+      try {
+        day = dayKey(instant, this.zone);
+      } catch {
+        return false; // Beyond the years a calendar date can be shown for.
+      }
+    }
     const inside =
       this.pages.length > 0 &&
       day >= this.pages[0]!.firstDay &&
       day <= this.pages[this.pages.length - 1]!.lastDay;
-    return inside && this.showPage(index);
+    if (!inside) return false;
+    this.showPage(pageIndexFor(this.pages, day));
+    return true;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.resizeObserver.observe(this);
+    // The first page already has as many days as the width allows: no week-change for a
+    // 7-day page that a narrow element would replace a frame later.
+    if (this.days === undefined && !this.hasUpdated) {
+      const width = this.getBoundingClientRect().width;
+      if (width > 0) this.autoColumns = columnsForWidth(width);
+    }
   }
 
   override disconnectedCallback(): void {
@@ -354,11 +376,23 @@ export class AvailabilityViewer extends SchedulingElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
+    // New start-time or end-time attributes win over hours the visitor chose in the menus.
+    if (changed.has('startTime') && this.hours.start !== undefined) {
+      this.hours = { ...this.hours, start: undefined };
+    }
+    if (changed.has('endTime') && this.hours.end !== undefined) {
+      this.hours = { ...this.hours, end: undefined };
+    }
     if (changed.has('selectedSlots')) {
       this.selection = this.selectedSlots
         .map(timedSlotOf)
         .filter((s): s is TimedSlot => s !== undefined);
       this.selectedKeys = new Set(this.selection.map(keyOf));
+      if (this.mode === 'free_select') {
+        this.freePeriods = normalisedIntervals(
+          this.selection.map(({ start, end }) => ({ start, end })),
+        );
+      }
     }
     const structural = [
       'query',
@@ -795,6 +829,7 @@ export class AvailabilityViewer extends SchedulingElement {
       end: isoFromInstant(p.end),
     }));
     const slots = this.freePeriods.map((p) => wireSlot({ ...p, participants: [] }, true));
+    this.selectedSlots = slots;
     this.dispatchEvent(new SelectionChangeEvent({ slots }));
     this.notify({ notification: { type: 'query_periods_edited', query_periods: periods } });
   }

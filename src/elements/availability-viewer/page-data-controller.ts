@@ -24,7 +24,12 @@ import { ExpiringLruCache } from '../../data/cache.js';
 import { errorDetail, isAbortError, type SchedulingErrorDetail } from '../../data/errors.js';
 import { LatestRequest } from '../../data/latest.js';
 import { systemClock, type Clock } from '../../data/timing.js';
-import type { AvailabilityResult, RequestOptions, Transport } from '../../data/transport.js';
+import {
+  askTransport,
+  type AvailabilityResult,
+  type RequestOptions,
+  type Transport,
+} from '../../data/transport.js';
 import { asksAnything } from './viewer-model.js';
 
 /** One page's request: its cache key and the query clipped to it. */
@@ -164,7 +169,7 @@ export class PageDataController implements ReactiveController {
     const transport = this.transport;
     if (!transport) return null;
     this.requestCount += 1;
-    const result = await transport.availability(query);
+    const result = await askTransport(transport, query);
     const first = result.slots[0];
     const found = first ? Date.parse(first.start) : null;
     if (transport === this.transport) this.lookAheads.set(key, found);
@@ -224,7 +229,7 @@ export class PageDataController implements ReactiveController {
       return Promise.resolve({ slots: [], format, memberStatuses: [], stale: false });
     }
     this.requestCount += 1;
-    return transport.availability(page.query, options);
+    return askTransport(transport, page.query, options);
   }
 
   private deliver(result: AvailabilityResult): void {

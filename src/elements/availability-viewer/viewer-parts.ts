@@ -43,7 +43,15 @@ export function boundsTemplate(
   onHours: (hours: { start?: string; end?: string }) => void,
 ): TemplateResult | typeof nothing {
   if (!options.boundsControl && !options.allowExpansion) return nothing;
-  const hours = Array.from({ length: 25 }, (_, h) => h * 60);
+  // Whole hours, and the current bounds when they are not on the hour (09:30), so that each
+  // menu shows what the grid shows.
+  const hours = [
+    ...new Set([
+      ...Array.from({ length: 25 }, (_, h) => h * 60),
+      config.startMinutes,
+      config.endMinutes,
+    ]),
+  ].sort((a, b) => a - b);
   const option = (minutes: number, selected: number) =>
     html`<option value=${formatHHmm(minutes)} ?selected=${minutes === selected}>
       ${formatHHmm(minutes)}
