@@ -583,9 +583,18 @@ export function organiserViewOf(link: StoredRtsLink, now: number, url: string) {
   };
 }
 
+/** Control characters and bidirectional overrides, which a name or an email never needs. */
+// eslint-disable-next-line no-control-regex -- the point is to find them
+const LINE_CONTROLS = new RegExp('[\\u0000-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]');
+/** The same, but a note may hold tabs and line breaks. */
+const NOTE_CONTROLS = new RegExp(
+  // eslint-disable-next-line no-control-regex -- the point is to find them
+  '[\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u202a-\\u202e\\u2066-\\u2069]',
+);
+
 /**
  * The recipient's fields from a booking body, checked against the link's rules (required ones
- * present, lengths, an email that looks like one); fields the link does not ask for are dropped.
+ * present, lengths, an email that looks like one, no control characters); fields the link does not ask for are dropped.
  */
 export function recipientOf(
   link: StoredRtsLink,
@@ -604,6 +613,14 @@ export function recipientOf(
     const field = `recipient.${name}`;
     const text = textField(errors, field, given[name], RECIPIENT_LIMITS[name], rule === 'required');
     if (text === undefined) continue;
+    if ((name === 'note' ? NOTE_CONTROLS : LINE_CONTROLS).test(text)) {
+      const says =
+        name === 'note'
+          ? 'must not contain control characters other than tabs and line breaks'
+          : 'must not contain control characters or line breaks';
+      addFieldError(errors, field, 'errors.invalid', says);
+      continue;
+    }
     if (name === 'email' && !EMAIL.test(text)) {
       addFieldError(errors, field, 'errors.invalid_email', 'must be an email address');
       continue;

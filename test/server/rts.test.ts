@@ -517,6 +517,23 @@ describe('POST /v1/rts/bookings', () => {
     assert.equal(await adaOffers(BRUNO, slot.start, slot.end), false);
   });
 
+  it('answers 422 for control characters in recipient fields, keeping line breaks in a note', async () => {
+    const { token } = await createLink({ recipient_fields: { note: 'optional' } });
+    const [slot] = (await slotsOf(token)).body.available_slots as Slot[];
+    const bad = await book(token, slot, {
+      name: 'Grace\u0000 Hopper',
+      email: 'grace@example.com',
+      note: 'a\u202egnp.exe',
+    });
+    assert.equal(bad.status, 422);
+    assert.deepEqual(errorKeys(bad.body), {
+      'recipient.name': ['errors.invalid'],
+      'recipient.note': ['errors.invalid'],
+    });
+    const fine = await book(token, slot, { ...RECIPIENT, note: 'Line one\nLine two\tend' });
+    assert.equal(fine.status, 201);
+  });
+
   it('answers 422 for missing required fields, a bad email and a slot of the wrong length', async () => {
     const { token } = await createLink({ recipient_fields: { note: 'required' } });
     const [slot] = (await slotsOf(token)).body.available_slots as Slot[];
