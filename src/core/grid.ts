@@ -169,7 +169,7 @@ export function gridConfig(options: GridOptions = {}): GridConfig {
   if (!Number.isInteger(interval) || interval < 1 || 1440 % interval !== 0) {
     throw new GridConfigError(
       'interval',
-      `${JSON.stringify(interval)} is not a whole number of minutes that divides a day (5, 10, 15, 20, 30, 60 ...)`,
+      `${Number.isNaN(interval) ? 'the value' : JSON.stringify(interval)} is not a whole number of minutes that divides a day (5, 10, 15, 20, 30, 60 ...)`,
     );
   }
   const start = minutesOf('start-time', options.startTime ?? GRID_DEFAULTS.startTime);

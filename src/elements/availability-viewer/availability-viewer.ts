@@ -103,6 +103,15 @@ import { boundsTemplate, legendTemplate, navTemplate } from './viewer-parts.js';
 /** How picking works. */
 export type ViewerMode = 'confirm' | 'no_confirm' | 'multi_select' | 'free_select';
 const MODES: readonly ViewerMode[] = ['confirm', 'no_confirm', 'multi_select', 'free_select'];
+
+/**
+ * A whole-number attribute: decimal digits only (`1e1`, `0x1E` or `abc` read as NaN, which the
+ * element reports as invalid); absent is undefined.
+ */
+const wholeNumberAttribute = {
+  fromAttribute: (value: string | null): number | undefined =>
+    value === null ? undefined : /^\s*[+-]?\d+\s*$/.test(value) ? Number(value) : Number.NaN,
+};
 const keyOf = (slot: Interval) => `${slot.start}:${slot.end}`;
 /** Each answer's slots in epoch ms, converted once: cached pages are shown again and again. */
 const timedSlotsCache = new WeakMap<readonly ApiAvailableSlot[], readonly TimedSlot[]>();
@@ -150,12 +159,12 @@ export class AvailabilityViewer extends SchedulingElement {
     slotSelection: { attribute: 'slot-selection', reflect: true },
     startTime: { attribute: 'start-time' },
     endTime: { attribute: 'end-time' },
-    interval: { type: Number },
+    interval: { converter: wholeNumberAttribute },
     weekStartDay: { attribute: 'week-start-day' },
-    maxSelectionCount: { attribute: 'max-selection-count', type: Number },
+    maxSelectionCount: { attribute: 'max-selection-count', converter: wholeNumberAttribute },
     allowExpansion: { attribute: 'allow-expansion', type: Boolean },
     boundsControl: { attribute: 'bounds-control', type: Boolean },
-    days: { type: Number },
+    days: { converter: wholeNumberAttribute },
     selectedSlots: { attribute: false },
     anchorDay: { state: true, attribute: false },
     autoColumns: { state: true, attribute: false },
@@ -489,7 +498,14 @@ export class AvailabilityViewer extends SchedulingElement {
       });
     } catch (error) {
       const { field, message } = error as { field?: string; message: string };
-      problem(field ?? 'start-time', message.replace(/^[\w-]+: /, ''));
+      const reason = message.replace(/^[\w-]+: /, '');
+      problem(
+        field ?? 'start-time',
+        // Name what was written when it is not a number at all.
+        field === 'interval' && Number.isNaN(this.interval)
+          ? reason.replace(/^the value/, JSON.stringify(this.getAttribute('interval')))
+          : reason,
+      );
     }
     const source =
       this.query === undefined && this.demo ? defaultDemoQuery(Date.now()) : this.query;
