@@ -635,18 +635,24 @@ export function parseQuery(input: unknown): QueryParseResult {
   }
 }
 
+/** The value of the JSON text `text`, or the field error of unparseable JSON on `query`. */
+export function queryInputOfJson(
+  text: string,
+): { ok: true; input: unknown } | { ok: false; errors: ApiFieldErrors } {
+  try {
+    return { ok: true, input: JSON.parse(text) };
+  } catch (error) {
+    // The parser's words say where: "Expected ',' or '}' after property value ... at position 42".
+    const why = error instanceof Error ? `: ${error.message}` : '';
+    const description = `the query is not valid JSON${why}`;
+    return { ok: false, errors: { query: [{ key: 'errors.invalid', description }] } };
+  }
+}
+
 /** The normalised query for the JSON text `text`, reporting unparseable JSON on the field `query`. */
 export function parseQueryJson(text: string): QueryParseResult {
-  let input: unknown;
-  try {
-    input = JSON.parse(text);
-  } catch {
-    return {
-      ok: false,
-      errors: { query: [{ key: 'errors.invalid', description: 'the query is not valid JSON' }] },
-    };
-  }
-  return parseQuery(input);
+  const json = queryInputOfJson(text);
+  return json.ok ? parseQuery(json.input) : json;
 }
 
 /** `ms` as an ISO 8601 UTC string, without milliseconds when they are zero. */

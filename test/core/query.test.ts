@@ -755,10 +755,13 @@ describe('parseQueryJson', () => {
 
   it('reports text that is not JSON on the field query', () => {
     for (const text of ['', '{', "{'participants': []}", 'undefined']) {
-      expect(parseQueryJson(text)).to.deep.equal({
-        ok: false,
-        errors: { query: err('invalid', 'the query is not valid JSON') },
-      });
+      const result = parseQueryJson(text);
+      expect(result.ok, text).to.equal(false);
+      const errors = (result as { errors: Record<string, { key: string; description: string }[]> })
+        .errors;
+      expect(Object.keys(errors)).to.deep.equal(['query']);
+      expect(errors.query![0]!.key).to.equal('errors.invalid');
+      expect(errors.query![0]!.description).to.match(/^the query is not valid JSON: \S/);
     }
   });
 

@@ -6,7 +6,7 @@
  * `periods`, since a picker picks slots), or a one-line, developer-facing reason naming the
  * first field at fault. Never throws.
  */
-import { parseQuery } from '../../core/query.js';
+import { parseQuery, queryInputOfJson } from '../../core/query.js';
 import type { ApiFieldErrors, AvailabilityQuery, NormalisedQuery } from '../../core/types.js';
 import { defaultDemoQuery } from '../../data/demo-query.js';
 
@@ -31,11 +31,9 @@ export function pickerQuery(input: unknown, demo: boolean, nowMs: number): Picke
     input = { ...defaultDemoQuery(nowMs), max_results: 512 };
   }
   if (typeof input === 'string') {
-    try {
-      input = JSON.parse(input);
-    } catch {
-      return { problem: 'it is not valid JSON.' };
-    }
+    const json = queryInputOfJson(input);
+    if (!json.ok) return { problem: fieldErrorsReason(json.errors) };
+    input = json.input;
   }
   if (typeof input === 'object' && input !== null && !Array.isArray(input)) {
     const format = (input as AvailabilityQuery).response_format;
