@@ -488,6 +488,9 @@ describe('<slot-picker> configuration errors', () => {
       expect(page.configError).to.contain('This scheduling page is not set up correctly.');
       expect(page.configError).to.contain(`The ${attribute} attribute is invalid`);
       expect(errors.map((e) => [e.kind, e.attribute])).to.deep.equal([['config', attribute]]);
+      // No zone line naming the browser's zone for times that are in no zone.
+      if (attribute === 'tzid') expect(page.zoneLine).to.equal('');
+      else expect(page.zoneLine).to.not.equal('');
       await expect(page.el).to.be.accessible();
     });
   }

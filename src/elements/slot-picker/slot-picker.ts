@@ -238,7 +238,16 @@ export class SlotPicker extends SchedulingElement {
     >
       <div class="visually-hidden" role="status">${this.announcement}</div>
       ${this.content()}
-      ${s ? zoneLine(s, this.formatters, this.pending?.start ?? this.days[0]?.times[0]?.start ?? Date.now()) : nothing}
+      ${
+        // With an unusable tzid the times are in no zone: the line would name the fallback.
+        s && !this.configProblems.some((p) => p.attribute === 'tzid')
+          ? zoneLine(
+              s,
+              this.formatters,
+              this.pending?.start ?? this.days[0]?.times[0]?.start ?? Date.now(),
+            )
+          : nothing
+      }
       ${
         s && this.timezoneSelect
           ? html`<se-time-zone-select
