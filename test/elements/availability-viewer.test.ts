@@ -450,6 +450,17 @@ describe('availability-viewer: modes', () => {
     expect(changes).to.deep.equal(['+1', '+2']);
     expect(view.part('notice')!.textContent).to.contain('Selection limit reached');
     expect(view.cellsIn('selected')).to.deep.equal(['2026-12-01 10:00', '2026-12-02 10:00']);
+    // Selected looks selected, whatever shade of free it had, also once focus has moved on.
+    (el.shadowRoot!.activeElement as HTMLElement | null)?.blur();
+    await el.updateComplete;
+    const background = (e: Element) => getComputedStyle(e).backgroundColor;
+    const chosen = view.cell('2026-12-02', '10:00');
+    const alike = view.cell('2026-12-04', '10:00');
+    expect(alike.getAttribute('data-level')).to.equal(chosen.getAttribute('data-level'));
+    expect(background(chosen)).to.not.equal(background(alike));
+    const blocks = view.all('.overlay.selected');
+    expect(blocks).to.have.length(2);
+    expect(background(blocks[0]!)).to.equal(background(chosen));
     await view.tap(view.cell('2026-12-01', '10:00'));
     expect(changes).to.deep.equal(['+1', '+2', '-1']);
     const removed = seen.at(-1) as { notification: { type: string }; slots: unknown[] };

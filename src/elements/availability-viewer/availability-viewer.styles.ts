@@ -170,7 +170,9 @@ export const viewerStyles = css`
   .cell.loading {
     background: var(--_surface);
   }
-  .cell.selected {
+  /* Selected wins over the N-of-M shades of free cells. */
+  .cell.selected,
+  .cell.available.selected[data-level] {
     background: var(--_selected);
   }
   :host([slot-selection='unrestricted']) .cell.unavailable {
@@ -199,6 +201,11 @@ export const viewerStyles = css`
     background: var(--_preview);
     outline: 2px dashed var(--_accent);
     outline-offset: -2px;
+  }
+  /* A selected block longer than a row shows whole; under a focused cell's outline. */
+  .overlay.selected {
+    z-index: 0;
+    background: var(--_selected);
   }
   .overlay.pending {
     pointer-events: auto;
@@ -252,6 +259,8 @@ export const viewerStyles = css`
       outline-offset: -3px;
     }
     .cell.selected,
+    .cell.available.selected[data-level],
+    .overlay.selected,
     .overlay.pending {
       background: Highlight;
     }
