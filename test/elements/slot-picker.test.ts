@@ -572,6 +572,26 @@ describe('<slot-picker> time zones and DST', () => {
     expect(page.zoneLine).to.equal('Times in America/New_York (GMT-5)');
   });
 
+  it("keeps its boxes border-box under a page's * { box-sizing: content-box }", async () => {
+    const style = document.createElement('style');
+    style.textContent = '* { box-sizing: content-box; }';
+    document.head.append(style);
+    try {
+      const page = await SlotPickerObject.mount(
+        html`<slot-picker
+          tzid="UTC"
+          .query=${QUERY}
+          .transport=${fake(slotsAt(['2026-12-02T09:00:00Z']))}
+        ></slot-picker>`,
+      );
+      const boxes = [...page.el.shadowRoot!.querySelectorAll('button, div, section')];
+      expect(boxes.length).to.be.greaterThan(0);
+      for (const box of boxes) expect(getComputedStyle(box).boxSizing).to.equal('border-box');
+    } finally {
+      style.remove();
+    }
+  });
+
   it('names a zone given in any case or by an old name by its current name', async () => {
     const page = await SlotPickerObject.mount(
       html`<slot-picker

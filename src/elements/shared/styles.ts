@@ -57,10 +57,12 @@ export const baseStyles = css`
   :host([hidden]) {
     display: none;
   }
+  /* Not inherited from the host: a page rule such as * { box-sizing: content-box } reaches the host
+     (page rules outrank :host ones) and would reach every box inside. */
   *,
   *::before,
   *::after {
-    box-sizing: inherit;
+    box-sizing: border-box;
   }
   :focus-visible {
     outline: 2px solid var(--_focus);
