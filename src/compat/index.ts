@@ -62,14 +62,6 @@ const NAMES: Record<ElementKind, string> = {
 
 const REDERIVE = Symbol('re-derive');
 
-/**
- * The element's own configuration-problem channel: the shown configuration error plus its
- * `scheduling-error` event and `error` notification, exactly as for a bad attribute.
- */
-interface ConfigProblems {
-  setConfigProblem(option: string, reason: string | undefined): void;
-}
-
 /** Creates, configures and mounts an element of `kind` from reference options. */
 function mount<E extends SchedulingElement, O extends object>(
   kind: ElementKind,
@@ -96,7 +88,7 @@ function mount<E extends SchedulingElement, O extends object>(
     if (reason === undefined && !ownProblems.has(option)) return;
     if (reason === undefined) ownProblems.delete(option);
     else ownProblems.add(option);
-    (element as unknown as ConfigProblems).setConfigProblem(option, reason);
+    element.setOptionProblem(option, reason);
     // An update with `query` marked changed (from a value it never had) makes the element
     // re-derive what it shows, also when the problem cleared was the only change.
     element.requestUpdate('query', REDERIVE);
@@ -107,8 +99,11 @@ function mount<E extends SchedulingElement, O extends object>(
     const target = element as unknown as Record<string, unknown>;
     for (const [property, value] of changes.properties) target[property] = value;
     for (const [name, value] of changes.cssProperties) element.style.setProperty(name, value);
+    // An option checked more than once (its type, then its value) is fine only if every check is.
+    const verdicts = new Map<string, string | undefined>();
     for (const [option, reason] of changes.problems)
-      if (reason !== undefined) report(option, reason);
+      verdicts.set(option, verdicts.get(option) ?? reason);
+    for (const [option, reason] of verdicts) if (reason !== undefined) report(option, reason);
     if (changes.target !== undefined) {
       const host =
         typeof changes.target === 'string'
@@ -121,7 +116,7 @@ function mount<E extends SchedulingElement, O extends object>(
         report('target_id', `no element with id "${String(changes.target)}" is in the page`);
       }
     }
-    for (const [option, reason] of changes.problems)
+    for (const [option, reason] of verdicts)
       if (reason === undefined && option !== 'target_id') report(option, undefined);
     for (const message of changes.warnings) warn(message);
   };
@@ -158,6 +153,8 @@ function mount<E extends SchedulingElement, O extends object>(
     },
     destroy: () => {
       destroyed = true;
+      // Answers still on their way find no callback: nothing reaches the app after destroy().
+      element.callback = undefined;
       element.remove();
     },
   };

@@ -223,6 +223,65 @@ describe('SchedulingElements.SlotPicker(options)', () => {
     expect(picker.days.length).to.be.greaterThan(0);
   });
 
+  for (const [label, bad, good] of [
+    ['locale', { locale: 5 }, { locale: 'en' }],
+    ['config.interval', { config: { interval: 'x' } }, { config: { interval: 15 } }],
+    ['config.mode', { config: { mode: 5 } }, { config: { mode: 'confirm' } }],
+    ['tzid', { tzid: 5 }, { tzid: 'Europe/London' }],
+    ['styles', { styles: 'x' }, { styles: {} }],
+    ['data_center', { data_center: 'zz' }, { data_center: 'uk' }],
+  ] as const) {
+    it(`viewer: a bad ${label} from the start is shown until a valid update() clears it, even to the value it had`, async () => {
+      const { received, callback } = setup();
+      const requests: string[] = [];
+      const realFetch = window.fetch;
+      window.fetch = (input, init) => {
+        requests.push(String(input));
+        return realFetch(input, init);
+      };
+      try {
+        const instance = SchedulingElements.AvailabilityViewer({
+          target_id: 'target',
+          ...(label === 'data_center' ? { element_token: 'et_x' } : { demo: true }),
+          availability_query: demoQuery(),
+          callback,
+          ...bad,
+        } as never);
+        const view = new ViewerObject(instance.element);
+        const configError = () =>
+          instance.element.shadowRoot!.querySelector('[part~="config-error"]')?.textContent ?? '';
+        await waitUntil(() => configError().includes(label), `no error naming ${label}`);
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        expect(configError(), 'still shown after the first render').to.include(label);
+        expect(ofType(received, 'error').map((e) => e.message)).to.have.length(1);
+        expect(requests, 'nothing asked while misconfigured').to.deep.equal([]);
+        if (label === 'data_center') return;
+        instance.update(good as never);
+        await waitUntil(() => configError() === '', 'the error stays');
+        await view.loaded();
+        expect(view.days().length).to.be.greaterThan(0);
+      } finally {
+        window.fetch = realFetch;
+      }
+    });
+  }
+
+  it('sends nothing to the callback after destroy(), also for answers on their way', async () => {
+    const { received, callback } = setup();
+    const instance = SchedulingElements.AvailabilityViewer({
+      target_id: 'target',
+      demo: true,
+      availability_query: demoQuery(),
+      callback,
+    });
+    instance.navigate.next();
+    instance.destroy();
+    const before = received.length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(received.slice(before)).to.deep.equal([]);
+    expect(instance.element.isConnected).to.equal(false);
+  });
+
   it('can be called with new, as some apps call the reference', () => {
     const { target } = setup();
     const Picker = SchedulingElements.SlotPicker as unknown as new (o: object) => {

@@ -736,6 +736,20 @@ describe('availability-viewer: navigation and data', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the same week again once a configuration problem is undone', async () => {
+    const { el, view } = await viewer(berlin());
+    const days = view.days();
+    el.mode = 'bogus' as never;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="config-error"]')).to.not.equal(null);
+    el.mode = 'confirm';
+    await el.updateComplete;
+    await view.loaded();
+    expect(el.shadowRoot!.querySelector('[part~="config-error"]')).to.equal(null);
+    expect(view.days()).to.deep.equal(days);
+    expect(view.cellsIn('available').length).to.be.greaterThan(0);
+  });
+
   it('never takes focus from the page on a refresh', async () => {
     const wrapper = await fixture(html`<div><input aria-label="outside" /></div>`);
     const { el, view } = await viewer(berlin());

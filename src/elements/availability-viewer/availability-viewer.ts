@@ -544,6 +544,8 @@ export class AvailabilityViewer extends SchedulingElement {
     if (!query || !config || !range) {
       this.pages = [];
       this.page = this.grid = undefined;
+      // The same hours and week once the problem is fixed need their grid built again.
+      this.gridKey = '';
       return;
     }
     const columns = this.days ?? this.autoColumns;

@@ -120,6 +120,8 @@ export abstract class SchedulingElement extends LitElement {
 
   private readonly problems = new Map<string, string>();
   private reportedProblems = new Map<string, string>();
+  /** Problems of options given to the compatible API, kept apart so no attribute check clears them. */
+  private readonly optionProblems = new Map<string, string>();
   private stringsRequest = 0;
   private demoSource: Transport | undefined;
 
@@ -131,9 +133,12 @@ export abstract class SchedulingElement extends LitElement {
   /** Re-requests the element's data; `refresh()` and Retry call it. */
   protected abstract reload(): void;
 
-  /** Attributes that currently cannot be used, in the order they were found. */
+  /** Attributes (and options of the compatible API) that currently cannot be used, in the order they were found. */
   protected get configProblems(): ConfigProblem[] {
-    return [...this.problems].map(([attribute, reason]) => ({ attribute, reason }));
+    return [...this.problems, ...this.optionProblems].map(([attribute, reason]) => ({
+      attribute,
+      reason,
+    }));
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -179,6 +184,26 @@ export abstract class SchedulingElement extends LitElement {
       message: `The ${attribute} attribute is invalid: ${reason}`,
       attribute,
     });
+  }
+
+  /**
+   * Sets or clears (`undefined`) the problem of an option of the compatible API
+   * (`src/compat/`), shown and reported like an attribute's; only this method clears it.
+   * @internal
+   */
+  setOptionProblem(option: string, reason: string | undefined): void {
+    if (reason === undefined) {
+      if (this.optionProblems.delete(option)) this.requestUpdate();
+      return;
+    }
+    if (this.optionProblems.get(option) === reason) return;
+    this.optionProblems.set(option, reason);
+    this.fireError({
+      kind: 'config',
+      message: `The ${option} attribute is invalid: ${reason}`,
+      attribute: option,
+    });
+    this.requestUpdate();
   }
 
   /** Fires `scheduling-error` and the `error` notification for a failure. */
