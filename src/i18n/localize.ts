@@ -177,7 +177,10 @@ export function withOverrides(strings: Strings, translations: Translations | und
     locale: strings.locale,
     warnings: [...strings.warnings, ...warnings],
     t: (key, ...args) => {
-      const text = texts.get(key);
+      // An element's own word (`slot_picker.back`) follows an override of the shared one
+      // (`common.back`, which `global.back` names) unless it is overridden itself.
+      const text =
+        texts.get(key) ?? texts.get(`common.${key.slice(key.indexOf('.') + 1)}` as StringKey);
       return text === undefined
         ? strings.t(key, ...args)
         : fillPlaceholders(text, args[0] as Params | undefined);

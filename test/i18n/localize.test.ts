@@ -123,6 +123,18 @@ describe('withOverrides', () => {
     expect(de.t('common.times_in_zone', zoneParams)).to.equal('Ortszeit Europe/Berlin, GMT+1');
   });
 
+  it("applies an override of a shared word to each element's own, unless that one is overridden", async () => {
+    const en = withOverrides(await loadStrings('en'), {
+      en: { global: { back: 'Go back', cancel: 'Never mind' }, slot_picker: { cancel: 'Stop' } },
+    });
+    expect(en.t('common.back')).to.equal('Go back');
+    expect(en.t('slot_picker.back')).to.equal('Go back');
+    expect(en.t('slot_picker.cancel')).to.equal('Stop');
+    expect(en.t('common.cancel')).to.equal('Never mind');
+    expect(en.t('slot_picker.confirm')).to.equal('Confirm');
+    expect(en.warnings).to.deep.equal([]);
+  });
+
   it('overrides each plural form of a count', async () => {
     const translations = { en: { count: { slots: { one: '{n} time', other: '{n} times' } } } };
     const en = withOverrides(await loadStrings('en'), translations);
