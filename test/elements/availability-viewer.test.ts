@@ -665,6 +665,22 @@ describe('availability-viewer: navigation and data', () => {
     expect(el.selectedSlots[0]!.start).to.equal('2026-12-01T09:00:00Z');
   });
 
+  it('drops, quietly, selected slots a new query no longer covers', async () => {
+    const { el, view } = await viewer(berlin());
+    el.mode = 'multi_select';
+    await el.updateComplete;
+    await view.click(view.cell('2026-12-01', '10:00'));
+    await view.click(view.cell('2026-12-03', '10:00'));
+    expect(el.selectedSlots).to.have.length(2);
+    const changes: unknown[] = [];
+    el.addEventListener('selection-change', (e) => changes.push(e.detail));
+    el.query = query('2026-12-02T23:00:00Z', '2026-12-20T23:00:00Z');
+    await el.updateComplete;
+    await view.loaded();
+    expect(el.selectedSlots.map((s) => s.start)).to.deep.equal(['2026-12-03T09:00:00Z']);
+    expect(changes, 'a property set from code fires nothing').to.deep.equal([]);
+  });
+
   it('changes its visible hours in place, keeping a selection that is still shown', async () => {
     const { el, view } = await viewer(berlin());
     el.mode = 'multi_select';

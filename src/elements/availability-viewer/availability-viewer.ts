@@ -441,6 +441,26 @@ export class AvailabilityViewer extends SchedulingElement {
     this.waiting = this.waitsForFirstAnswer();
   }
 
+  /**
+   * Drops selected slots a new query no longer covers (outside its periods, or not among its
+   * query slots); quietly, as the query was set from code. Painted periods stay as painted.
+   */
+  private keepSelectionInside(query: NormalisedQuery): void {
+    if (this.mode === 'free_select' || this.selectedSlots.length === 0) return;
+    const inside = (slot: TimedSlot) =>
+      query.querySlots
+        ? query.querySlots.includes(slot.start)
+        : isCovered(query.queryPeriods, slot);
+    const kept = this.selectedSlots.filter((slot) => {
+      const timed = timedSlotOf(slot);
+      return timed !== undefined && inside(timed);
+    });
+    if (kept.length === this.selectedSlots.length) return;
+    this.selectedSlots = kept;
+    this.selection = kept.map(timedSlotOf).filter((s): s is TimedSlot => s !== undefined);
+    this.selectedKeys = new Set(this.selection.map(keyOf));
+  }
+
   /** `result`'s cells on `grid`, mapped once per answer, grid and duration. */
   private mappedAvailability(
     result: AvailabilityResult,
@@ -536,6 +556,7 @@ export class AvailabilityViewer extends SchedulingElement {
 
   private derive(): void {
     const { query, config } = this.validated();
+    if (query && query !== this.normalised) this.keepSelectionInside(query);
     this.normalised = query;
     this.config = config;
     this.memberCount = query ? memberCountOf(query) : 0;
