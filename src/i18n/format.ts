@@ -173,6 +173,14 @@ export function rangeAcrossClockChange(
   return from === to ? undefined : `${f.time(start)} (${from}) – ${f.time(end)} (${to})`;
 }
 
+/**
+ * `label: value` as the locale punctuates it: French puts a narrow no-break space before the
+ * colon (`Confirmer : lundi…`).
+ */
+export function labelled(locale: string, label: string, value: string): string {
+  return `${label}${locale === 'fr' || locale.startsWith('fr-') ? '\u202f:' : ':'} ${value}`;
+}
+
 const pluralRulesCache = new Map<string, Intl.PluralRules>();
 const numberFormatCache = new Map<string, Intl.NumberFormat>();
 

@@ -8,5 +8,5 @@ export { catalogue, isStringKey, pluralCategories } from './strings.js';
 export type { CountKey, StringArgs, StringKey, StringParams } from './strings.js';
 export { loadStrings, setupLocalization, withOverrides } from './localize.js';
 export type { Strings, Translations } from './localize.js';
-export { formatCount, formattersFor, rangeAcrossClockChange } from './format.js';
+export { formatCount, formattersFor, labelled, rangeAcrossClockChange } from './format.js';
 export type { CountArgs, Formatters, HourCycle } from './format.js';

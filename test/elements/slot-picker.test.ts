@@ -592,6 +592,37 @@ describe('<slot-picker> time zones and DST', () => {
     }
   });
 
+  it('marks its language, and punctuates a French label with a no-break space before the colon', async () => {
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker
+        locale="fr"
+        tzid="UTC"
+        .query=${QUERY}
+        .transport=${fake(slotsAt(['2026-12-02T09:00:00Z']))}
+      ></slot-picker>`,
+    );
+    expect(page.el.shadowRoot!.querySelector('[part="base"]')!.getAttribute('lang')).to.equal('fr');
+    await page.clickDayAt(0);
+    await page.clickTimeAt(0);
+    const confirm = page.el.shadowRoot!.querySelector('[part~="confirm-button"]')!;
+    expect(confirm.getAttribute('aria-label')).to.match(
+      /^Confirmer\u202f: mercredi 2 décembre 2026/,
+    );
+  });
+
+  it('announces the month shown in the calendar', async () => {
+    const page = await SlotPickerObject.mount(
+      html`<slot-picker
+        layout="calendar"
+        tzid="UTC"
+        .query=${QUERY}
+        .transport=${fake(slotsAt(['2026-12-02T09:00:00Z']))}
+      ></slot-picker>`,
+    );
+    const label = page.el.shadowRoot!.querySelector('.month-label')!;
+    expect(label.getAttribute('aria-live')).to.equal('polite');
+  });
+
   it('names a zone given in any case or by an old name by its current name', async () => {
     const page = await SlotPickerObject.mount(
       html`<slot-picker

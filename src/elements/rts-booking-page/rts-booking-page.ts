@@ -35,6 +35,7 @@ import {
 import {
   formatCount,
   formattersFor,
+  labelled,
   rangeAcrossClockChange,
   type Formatters,
   type Strings,
@@ -387,6 +388,7 @@ export class RtsBookingPage extends SchedulingElement {
         heading: s.t('rts.confirm_heading'),
         confirm: this.busy ? s.t('rts.booking') : s.t('rts.book'),
         back: s.t('common.back'),
+        locale: s.locale,
       },
       slotName(this.formatters, time),
       this.back,
@@ -591,7 +593,11 @@ export class RtsBookingPage extends SchedulingElement {
     this.timeFocus.setActive(Math.max(0, pendingIndex));
     this.focusTarget = 'heading';
     this.announce(
-      `${this.strings!.t('common.select_time')}: ${this.formatters.date(day.times[0]!.start)}`,
+      labelled(
+        this.strings!.locale,
+        this.strings!.t('common.select_time'),
+        this.formatters.date(day.times[0]!.start),
+      ),
     );
   }
 
@@ -602,7 +608,13 @@ export class RtsBookingPage extends SchedulingElement {
     this.conflict = false;
     this.actionError = undefined;
     this.focusTarget = 'heading';
-    this.announce(`${this.strings!.t('rts.confirm_heading')}: ${slotName(this.formatters, time)}`);
+    this.announce(
+      labelled(
+        this.strings!.locale,
+        this.strings!.t('rts.confirm_heading'),
+        slotName(this.formatters, time),
+      ),
+    );
   }
 
   private readonly back = (): void => {
@@ -696,7 +708,11 @@ export class RtsBookingPage extends SchedulingElement {
       this.step = 'success';
       this.focusTarget = 'heading';
       this.announce(
-        `${s.t('rts.success_heading')}: ${this.timeIn(this.formatters, time.start, time.end)}`,
+        labelled(
+          s.locale,
+          s.t('rts.success_heading'),
+          this.timeIn(this.formatters, time.start, time.end),
+        ),
       );
       this.fireEvent(new BookingConfirmedEvent({ booking }), {
         notification: { type: 'booking_confirmed', booking },

@@ -63,7 +63,7 @@ export function calendarView(m: CalendarModel, a: CalendarActions): TemplateResu
       >
         <span aria-hidden="true">‹</span>
       </button>
-      <h3 id="month-label" class="month-label">${monthLabel}</h3>
+      <h3 id="month-label" class="month-label" aria-live="polite">${monthLabel}</h3>
       <button
         type="button"
         part="next-month-button"

@@ -8,6 +8,7 @@
  * `selected`), `summary`, `confirm-button`, `back-button`, `heading`, `selected`, `form`.
  */
 import { html, type TemplateResult } from 'lit';
+import { labelled } from '../../i18n/format.js';
 
 /** A day as listed: its full date and how many times it has. */
 export interface DayItem {
@@ -101,7 +102,7 @@ export interface ConfirmForm {
  * is a `<form>` holding the fields, and Confirm submits it (Enter in a field confirms too).
  */
 export function confirmView(
-  texts: { heading: string; confirm: string; back: string },
+  texts: { heading: string; confirm: string; back: string; locale: string },
   slotName: string,
   onBack: () => void,
   onConfirm: () => void,
@@ -111,7 +112,7 @@ export function confirmView(
     type=${form ? 'submit' : 'button'}
     class="primary"
     part="confirm-button"
-    aria-label="${texts.confirm}: ${slotName}"
+    aria-label=${labelled(texts.locale, texts.confirm, slotName)}
     ?disabled=${form?.busy ?? false}
     @click=${form ? undefined : onConfirm}
   >

@@ -19,7 +19,7 @@ import { RovingFocusController } from '../../controllers/roving-focus.js';
 import { toApiQuery } from '../../core/query.js';
 import type { AvailabilityQuery, NormalisedQuery } from '../../core/types.js';
 import type { AvailabilityResult } from '../../data/transport.js';
-import { formatCount, type Formatters, type Strings } from '../../i18n/index.js';
+import { formatCount, labelled, type Formatters, type Strings } from '../../i18n/index.js';
 import { defineElement } from '../shared/define-element.js';
 import { NoSlotsFoundEvent, SlotSelectedEvent, type Slot } from '../shared/events.js';
 import { SchedulingElement } from '../shared/scheduling-element.js';
@@ -233,6 +233,7 @@ export class SlotPicker extends SchedulingElement {
     return html`<section
       part="base"
       class="picker"
+      lang=${s?.locale ?? 'en'}
       aria-busy=${busy ? 'true' : 'false'}
       @keydown=${this.onKeyDown}
     >
@@ -313,6 +314,7 @@ export class SlotPicker extends SchedulingElement {
         heading: s.t('slot_picker.confirm_heading'),
         confirm: s.t('slot_picker.confirm'),
         back: s.t('slot_picker.back'),
+        locale: s.locale,
       };
       return confirmView(texts, name, this.back, this.confirm);
     }
@@ -346,7 +348,11 @@ export class SlotPicker extends SchedulingElement {
     this.timeFocus.setActive(Math.max(0, pendingIndex));
     this.focusTarget = 'item';
     this.announce(
-      `${this.strings!.t('slot_picker.select_time')}: ${this.formatters.date(day.times[0]!.start)}`,
+      labelled(
+        this.strings!.locale,
+        this.strings!.t('slot_picker.select_time'),
+        this.formatters.date(day.times[0]!.start),
+      ),
     );
   }
 
@@ -360,7 +366,11 @@ export class SlotPicker extends SchedulingElement {
     this.step = 'confirm';
     this.focusTarget = 'heading';
     this.announce(
-      `${this.strings!.t('slot_picker.confirm_heading')}: ${slotName(this.formatters, time)}`,
+      labelled(
+        this.strings!.locale,
+        this.strings!.t('slot_picker.confirm_heading'),
+        slotName(this.formatters, time),
+      ),
     );
   }
 
