@@ -417,6 +417,18 @@ describe('availability-viewer: modes', () => {
     expect(overDayOf(selected[0]!, tuesday), 'the selected block').to.equal(true);
   });
 
+  it('keeps focus on the week buttons when the one pressed is disabled at the last week', async () => {
+    const { el, view } = await viewer(berlin());
+    view.part('next-button')!.focus();
+    await view.press('Enter');
+    await view.loaded();
+    await view.press('Enter');
+    await view.loaded();
+    await el.updateComplete;
+    expect(view.part('next-button')!.hasAttribute('disabled')).to.equal(true);
+    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('prev-button');
+  });
+
   it('no_confirm: the keyboard moves by row and day and Enter selects', async () => {
     const { el, view } = await viewer(berlin());
     el.mode = 'no_confirm';
@@ -498,6 +510,9 @@ describe('availability-viewer: modes', () => {
       start: '2026-12-04T08:00:00Z',
       end: '2026-12-04T11:00:00Z',
     });
+    expect(view.announcement()).to.equal(
+      `${(last.notification.query_periods as unknown[]).length} slots selected`,
+    );
     // `.selectedSlots` holds the painted periods, and setting it paints.
     expect(el.selectedSlots.map(({ start, end }) => ({ start, end }))).to.deep.equal(
       last.notification.query_periods,

@@ -852,6 +852,23 @@ export class AvailabilityViewer extends SchedulingElement {
     if (this.strings) this.announce(this.strings.t('availability_viewer.selected'));
   };
 
+  /**
+   * Week paging from a nav button. The button pressed is disabled at the first or last week:
+   * focus then goes to the other one rather than falling to the page.
+   */
+  private pageFrom(which: 'prev' | 'next'): void {
+    const root = this.renderRoot;
+    const focused = this.shadowRoot?.activeElement?.getAttribute('part') === `${which}-button`;
+    if (which === 'next') this.next();
+    else this.prev();
+    if (!focused) return;
+    void this.updateComplete.then(() => {
+      const button = (part: string) => root.querySelector<HTMLButtonElement>(`[part~="${part}"]`);
+      if (button(`${which}-button`)?.disabled === false) return;
+      button(which === 'next' ? 'prev-button' : 'next-button')?.focus();
+    });
+  }
+
   /** Paints `from`..`to` onto `base`; `commit` reports the edit. */
   private paint(
     from: CellPosition,
@@ -869,6 +886,7 @@ export class AvailabilityViewer extends SchedulingElement {
     }));
     const slots = this.freePeriods.map((p) => wireSlot({ ...p, participants: [] }, true));
     this.selectedSlots = slots;
+    if (this.strings) this.announce(formatCount(this.strings, 'slots_selected', slots.length));
     this.dispatchEvent(new SelectionChangeEvent({ slots }));
     this.notify({ notification: { type: 'query_periods_edited', query_periods: periods } });
   }
@@ -1034,8 +1052,8 @@ export class AvailabilityViewer extends SchedulingElement {
       this.formatters,
       this.page,
       this.zone,
-      () => this.prev(),
-      () => this.next(),
+      () => this.pageFrom('prev'),
+      () => this.pageFrom('next'),
     )}
     ${boundsTemplate(strings, this.config!, this, (hours) => (this.hours = { ...this.hours, ...hours }))}
     ${result?.stale ? staleNotice(strings) : nothing}
