@@ -78,9 +78,8 @@ export function errorDetail(
   // An injected transport may reject with its own object that names a kind (and a status).
   const named =
     typeof error === 'object' && error !== null ? (error as Partial<SchedulingErrorDetail>) : {};
-  const kind = KINDS.includes(named.kind as SchedulingErrorKind)
-    ? (named.kind as SchedulingErrorKind)
-    : fallbackKind;
+  const kind =
+    typeof named.kind === 'string' && Object.hasOwn(KINDS, named.kind) ? named.kind : fallbackKind;
   const detail: SchedulingErrorDetail = {
     kind,
     message: typeof named.message === 'string' ? named.message : message,
@@ -89,19 +88,20 @@ export function errorDetail(
   return detail;
 }
 
-const KINDS: readonly SchedulingErrorKind[] = [
-  'config',
-  'auth',
-  'forbidden',
-  'not_found',
-  'invalid_query',
-  'rate_limited',
-  'server',
-  'network',
-  'bad_response',
-  'conflict',
-  'gone',
-];
+/** Every kind, as a record so that the compiler keeps it complete. */
+const KINDS: Readonly<Record<SchedulingErrorKind, true>> = {
+  config: true,
+  auth: true,
+  forbidden: true,
+  not_found: true,
+  invalid_query: true,
+  rate_limited: true,
+  server: true,
+  network: true,
+  bad_response: true,
+  conflict: true,
+  gone: true,
+};
 
 const KIND_BY_STATUS: Readonly<Record<number, SchedulingErrorKind>> = {
   400: 'invalid_query',

@@ -16,7 +16,7 @@ import { requestBase } from './api-base.js';
 import { ExpiringLruCache } from './cache.js';
 import { SchedulingError, abortError, errorFromResponse } from './errors.js';
 import { sharedRateLimiter, type RateLimiter } from './rate-limit.js';
-import { retryAfterSeconds, retrying, type RetryPolicy } from './retry.js';
+import { retryAfterOf, retrying, type RetryPolicy } from './retry.js';
 import { systemClock, timerSleep, untilAborted, type Clock, type Sleep } from './timing.js';
 import type { AvailabilityResult, RequestOptions, Transport } from './transport.js';
 import { availabilityResultFromBody } from './validate.js';
@@ -257,10 +257,7 @@ export class HttpTransport implements Transport {
     }
     const { status } = response;
     if (!response.ok) {
-      const retryAfter =
-        status === 429 || status === 503
-          ? retryAfterSeconds(response.headers.get('Retry-After'), this.now())
-          : undefined;
+      const retryAfter = retryAfterOf(response, this.now());
       throw errorFromResponse(status, jsonError === undefined ? json : undefined, retryAfter);
     }
     if (jsonError !== undefined) {

@@ -39,6 +39,13 @@ export function retryAfterSeconds(header: string | null, nowMs: number): number 
   return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
 }
 
+/** Seconds a 429 or 503 `response` asks to wait, when it says; undefined for any other status. */
+export function retryAfterOf(response: Response, nowMs: number): number | undefined {
+  return response.status === 429 || response.status === 503
+    ? retryAfterSeconds(response.headers.get('Retry-After'), nowMs)
+    : undefined;
+}
+
 /** Milliseconds to wait before retrying after `error` on attempt `attempt` (0 first), or undefined when it is final. */
 export function retryDelayMs(
   error: unknown,

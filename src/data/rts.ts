@@ -14,11 +14,12 @@
  * answer may hide a request the server carried out. A caller's abort rejects with an
  * `AbortError`, not a failure.
  */
+import { QUERY_LIMITS } from '../core/query.js';
 import { isValidZone } from '../core/time.js';
 import type { ApiAvailableSlot } from '../core/types.js';
 import { requestBase } from './api-base.js';
 import { SchedulingError, abortError, errorFromResponse } from './errors.js';
-import { retryAfterSeconds, retrying, type RetryPolicy } from './retry.js';
+import { retryAfterOf, retrying, type RetryPolicy } from './retry.js';
 import { timerSleep, type Sleep } from './timing.js';
 import { instantFromIso, isoFromInstant } from './validate.js';
 
@@ -169,8 +170,6 @@ const STATUSES: readonly RtsLinkStatus[] = ['open', 'completed', 'disabled', 'ex
 const RULES: readonly RtsFieldRule[] = ['required', 'optional', 'off'];
 const FIELD_NAMES: readonly RtsFieldName[] = ['name', 'email', 'note'];
 const MAX_SLOTS = 10_000;
-/** Slots the API answers at most per `POST /v1/rts/slots` (its `max_results` ceiling). */
-export const RTS_SLOTS_PAGE = 512;
 
 function fail(message: string): never {
   throw new SchedulingError('bad_response', message);
@@ -346,8 +345,8 @@ export class RtsClient implements RtsApi {
   }
 
   /**
-   * Free slots, optionally within `[start, end)`. The API answers at most `RTS_SLOTS_PAGE` a
-   * request, so a full page is followed by a request for the times after it (after the last
+   * Free slots, optionally within `[start, end)`. The API answers at most `QUERY_LIMITS.maxResults`
+   * a request, so a full page is followed by a request for the times after it (after the last
    * slot's end when the slots do not overlap, else after its start), up to `MAX_SLOTS` in all.
    */
   async slots(
@@ -361,7 +360,7 @@ export class RtsClient implements RtsApi {
       const after = from === undefined ? -Infinity : Date.parse(from);
       const fresh = page.filter((s) => Date.parse(s.start) >= after);
       all.push(...fresh);
-      if (page.length < RTS_SLOTS_PAGE || fresh.length === 0 || all.length >= MAX_SLOTS) {
+      if (page.length < QUERY_LIMITS.maxResults || fresh.length === 0 || all.length >= MAX_SLOTS) {
         return all.slice(0, MAX_SLOTS);
       }
       const last = page[page.length - 1]!;
@@ -504,11 +503,6 @@ export class RtsClient implements RtsApi {
         }
       }
     }
-    const { status } = response;
-    const retryAfter =
-      status === 429 || status === 503
-        ? retryAfterSeconds(response.headers.get('Retry-After'), Date.now())
-        : undefined;
-    return { status, body, retryAfter };
+    return { status: response.status, body, retryAfter: retryAfterOf(response, Date.now()) };
   }
 }

@@ -65,6 +65,7 @@ import {
   type Slot,
 } from '../shared/events.js';
 import type { Notification } from '../shared/notifications.js';
+import { keepPagerFocus } from '../shared/pager-focus.js';
 import { SchedulingElement } from '../shared/scheduling-element.js';
 import {
   configErrorView,
@@ -392,17 +393,7 @@ export class AvailabilityViewer extends SchedulingElement {
     if (changed.has('endTime') && this.hours.end !== undefined) {
       this.hours = { ...this.hours, end: undefined };
     }
-    if (changed.has('selectedSlots')) {
-      this.selection = this.selectedSlots
-        .map(timedSlotOf)
-        .filter((s): s is TimedSlot => s !== undefined);
-      this.selectedKeys = new Set(this.selection.map(keyOf));
-      if (this.mode === 'free_select') {
-        this.freePeriods = normalisedIntervals(
-          this.selection.map(({ start, end }) => ({ start, end })),
-        );
-      }
-    }
+    if (changed.has('selectedSlots')) this.readSelection();
     const structural = [
       'query',
       'mode',
@@ -457,8 +448,20 @@ export class AvailabilityViewer extends SchedulingElement {
     });
     if (kept.length === this.selectedSlots.length) return;
     this.selectedSlots = kept;
-    this.selection = kept.map(timedSlotOf).filter((s): s is TimedSlot => s !== undefined);
+    this.readSelection();
+  }
+
+  /** The selection in epoch ms and its keys, read from `selectedSlots` (the painted periods in `free_select`). */
+  private readSelection(): void {
+    this.selection = this.selectedSlots
+      .map(timedSlotOf)
+      .filter((s): s is TimedSlot => s !== undefined);
     this.selectedKeys = new Set(this.selection.map(keyOf));
+    if (this.mode === 'free_select') {
+      this.freePeriods = normalisedIntervals(
+        this.selection.map(({ start, end }) => ({ start, end })),
+      );
+    }
   }
 
   /** `result`'s cells on `grid`, mapped once per answer, grid and duration. */
@@ -857,16 +860,13 @@ export class AvailabilityViewer extends SchedulingElement {
    * focus then goes to the other one rather than falling to the page.
    */
   private pageFrom(which: 'prev' | 'next'): void {
-    const root = this.renderRoot;
-    const focused = this.shadowRoot?.activeElement?.getAttribute('part') === `${which}-button`;
+    const pressed = `${which}-button`;
+    const focused = this.shadowRoot?.activeElement?.getAttribute('part') === pressed;
     if (which === 'next') this.next();
     else this.prev();
-    if (!focused) return;
-    void this.updateComplete.then(() => {
-      const button = (part: string) => root.querySelector<HTMLButtonElement>(`[part~="${part}"]`);
-      if (button(`${which}-button`)?.disabled === false) return;
-      button(which === 'next' ? 'prev-button' : 'next-button')?.focus();
-    });
+    const other = which === 'next' ? 'prev-button' : 'next-button';
+    if (focused)
+      void this.updateComplete.then(() => keepPagerFocus(this.renderRoot, pressed, other));
   }
 
   /** Paints `from`..`to` onto `base`; `commit` reports the edit. */

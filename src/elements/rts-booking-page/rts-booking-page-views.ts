@@ -225,6 +225,13 @@ export function linkStateView(
   </div>`;
 }
 
+/** The heading of a closed link's view (an open link's is the completed one's). */
+export function closedLinkHeading(s: Strings, link: RtsLink): string {
+  if (link.status === 'disabled') return s.t('rts.disabled_heading');
+  if (link.status === 'expired') return s.t('rts.expired_heading');
+  return s.t('rts.completed_heading');
+}
+
 /** A completed (with its booked time), disabled (with the organiser's message) or expired link. */
 export function closedLinkView(
   s: Strings,
@@ -235,17 +242,17 @@ export function closedLinkView(
     const message = link.display_message?.trim();
     return linkStateView(
       'disabled',
-      s.t('rts.disabled_heading'),
+      closedLinkHeading(s, link),
       s.t('rts.disabled_text'),
       message ? { label: s.t('rts.organizer_message'), message } : undefined,
     );
   }
   if (link.status === 'expired') {
-    return linkStateView('expired', s.t('rts.expired_heading'), s.t('rts.expired_text'));
+    return linkStateView('expired', closedLinkHeading(s, link), s.t('rts.expired_text'));
   }
   return linkStateView(
     'completed',
-    s.t('rts.completed_heading'),
+    closedLinkHeading(s, link),
     s.t('rts.completed_text'),
     undefined,
     bookedTime ? s.t('rts.booked_time', { time: bookedTime }) : undefined,

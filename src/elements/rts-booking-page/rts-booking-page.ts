@@ -59,6 +59,7 @@ import { stepStyles } from '../shared/step-styles.js';
 import { baseStyles } from '../shared/styles.js';
 import { configErrorView, errorView, skeletonView, zoneLine } from '../shared/templates.js';
 import {
+  closedLinkHeading,
   closedLinkView,
   conflictView,
   fieldsView,
@@ -90,13 +91,6 @@ type Step = 'day' | 'time' | 'confirm' | 'success' | 'declined';
 type FocusTarget = 'heading' | 'calendar' | 'time' | 'field' | 'retry';
 
 const SKELETON_ROWS = 5;
-
-/** The heading of each closed link's view. */
-const CLOSED_HEADINGS = {
-  completed: 'rts.completed_heading',
-  disabled: 'rts.disabled_heading',
-  expired: 'rts.expired_heading',
-} as const;
 
 /** Whether `url` is an absolute `http:` or `https:` URL, the only kinds the page navigates to. */
 function isWebUrl(url: string): boolean {
@@ -573,8 +567,7 @@ export class RtsBookingPage extends SchedulingElement {
     if (this.phase === 'flow') {
       this.focusTarget = 'heading';
       // Replaces what the status region said last (such as "Booking…").
-      const status = link.status === 'open' ? 'completed' : link.status;
-      this.announce(this.strings!.t(CLOSED_HEADINGS[status]));
+      this.announce(closedLinkHeading(this.strings!, link));
     }
     this.link = link;
     this.phase = 'closed';

@@ -12,6 +12,7 @@
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import type { Formatters, Strings } from '../../i18n/index.js';
 import { calendarView } from './month-calendar.js';
+import { keepPagerFocus } from './pager-focus.js';
 import {
   dayAfterKeyPress,
   monthOf,
@@ -123,14 +124,11 @@ export class MonthCalendarController implements ReactiveController {
   hostUpdated(): void {
     const nav = this.keepNavFocus;
     this.keepNavFocus = undefined;
-    // The month button pressed is disabled at the first or last month: focus would fall to
-    // the page, so it goes to the other month button (or the dates).
-    const root = this.host.renderRoot;
-    if (nav && root.querySelector<HTMLButtonElement>(`[part~="${nav}"]`)?.disabled !== false) {
+    // At the first or last month the button pressed is disabled: focus goes to the other one
+    // (or the dates).
+    if (nav) {
       const other = nav === 'next-month-button' ? 'previous-month-button' : 'next-month-button';
-      const button = root.querySelector<HTMLButtonElement>(`[part~="${other}"]`);
-      if (button && !button.disabled) button.focus();
-      else this.focus();
+      keepPagerFocus(this.host.renderRoot, nav, other, () => this.focus());
     }
     if (!this.focusPending) return;
     this.focusPending = false;

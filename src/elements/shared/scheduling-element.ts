@@ -179,11 +179,7 @@ export abstract class SchedulingElement extends LitElement {
     this.problems.set(attribute, reason);
     if (this.reportedProblems.get(attribute) === reason) return;
     this.reportedProblems.set(attribute, reason);
-    this.fireError({
-      kind: 'config',
-      message: `The ${attribute} attribute is invalid: ${reason}`,
-      attribute,
-    });
+    this.fireConfigError(attribute, reason);
   }
 
   /**
@@ -198,12 +194,17 @@ export abstract class SchedulingElement extends LitElement {
     }
     if (this.optionProblems.get(option) === reason) return;
     this.optionProblems.set(option, reason);
+    this.fireConfigError(option, reason);
+    this.requestUpdate();
+  }
+
+  /** Fires the `config` failure of an attribute or option that cannot be used. */
+  private fireConfigError(attribute: string, reason: string): void {
     this.fireError({
       kind: 'config',
-      message: `The ${option} attribute is invalid: ${reason}`,
-      attribute: option,
+      message: `The ${attribute} attribute is invalid: ${reason}`,
+      attribute,
     });
-    this.requestUpdate();
   }
 
   /** Fires `scheduling-error` and the `error` notification for a failure. */
